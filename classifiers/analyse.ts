@@ -1,0 +1,140 @@
+import type { Fields, Intent } from "./intents.ts";
+import type { LedgerView, MailInput } from "./mail-input.ts";
+import type { IntentModel } from "./model/intent-model.ts";
+import { detectBounce, type BounceResult } from "./rules/bounce.ts";
+import { detectAutoReply, type AutoReplyResult } from "./rules/auto-reply.ts";
+import { detectLanguage } from "./extract/language.ts";
+import { mailTexts } from "./model-text.ts";
+import { routeEmail } from "./routing/route.ts";
+import type { RouteCandidate } from "./routing/types.ts";
+import { extractReferences } from "./references.ts";
+
+export interface Evidence {
+  /** rules | model | memory | language | invoice | field | routing step name */
+  step: string;
+  detail: string;
+  weight?: number;
+  debtorId?: number | null;
+}
+
+export interface Analysis {
+  intent: Intent;
+  intentConfidence: number;
+  intentSource: "rules" | "model" | "memory" | "llm";
+  probabilities: Partial<Record<Intent, number>>;
+  language: string | null;
+  debtorId: number | null;
+  debtorConfidence: number;
+  invoices: string[];
+  fields: Fields;
+  evidence: Evidence[];
+  candidates: RouteCandidate[];
+  /** What the classifier read; stored with corrections so clerks' fixes teach the model. */
+  modelText: string;
+  ownText: string;
+  bounce: BounceResult;
+  autoReply: AutoReplyResult;
+}
+
+export interface AnalyseInput {
+  mail: MailInput;
+  model: IntentModel;
+  ledger: LedgerView;
+  freeMailDomains: (domain: string) => boolean;
+  /** The mail's embedding (same embedder as the model's kNN store), when available. */
+  embedding?: Float32Array;
+  /** Nearest earlier mail with a known debtor (pgvector). */
+  neighbours?: Array<{ debtorId: number; similarity: number }>;
+  /** An intent decided elsewhere (the LLM's second opinion); rules still win for bounces/auto-replies. */
+  forceIntent?: { intent: Intent; confidence: number; detail: string };
+}
+
+/**
+ * The whole decision for one email, without side effects: rules for what
+ * headers and MIME decide (bounces, auto-replies), the local model for the
+ * rest, then extraction and routing. The pipeline and the eval both call it.
+ */
+export function analyseMail(input: AnalyseInput): Analysis {
+  const { mail, model, ledger } = input;
+  const evidence: Evidence[] = [];
+  const texts = mailTexts(mail, ledger);
+  const bounce = detectBounce(mail);
+  const autoReply = detectAutoReply(mail, bounce);
+
+  let intent: Intent;
+  let intentConfidence: number;
+  let intentSource: Analysis["intentSource"] = "rules";
+  let probabilities: Partial<Record<Intent, number>> = {};
+  if (bounce.isBounce) {
+    intent = "bounce";
+    intentConfidence = bounce.confidence;
+    for (const e of bounce.evidence) evidence.push({ step: "rules", detail: e });
+  } else if (autoReply.isAutoReply) {
+    intent = "auto_reply";
+    intentConfidence = autoReply.confidence;
+    for (const e of autoReply.evidence) evidence.push({ step: "rules", detail: e });
+  } else if (input.forceIntent) {
+    intent = input.forceIntent.intent;
+    intentConfidence = input.forceIntent.confidence;
+    intentSource = "llm";
+    evidence.push({ step: "llm", detail: input.forceIntent.detail });
+  } else {
+    const p = model.predict(texts.model, { embedding: input.embedding });
+    intent = p.intent;
+    intentConfidence = p.confidence;
+    intentSource = p.source;
+    probabilities = p.probabilities;
+    evidence.push({
+      step: p.source,
+      detail:
+        p.source === "memory"
+          ? `a clerk corrected a near-identical mail to ${p.memory?.intent} (similarity ${p.memory?.similarity.toFixed(2)})`
+          : `local model ${model.version}: ${intent} p=${intentConfidence.toFixed(2)}`,
+    });
+  }
+
+  // Bounces speak the MTA's language; everything else the sender's own words.
+  const language = detectLanguage(texts.own || texts.stripped.quoted || mail.text || mail.subject);
+  if (language) evidence.push({ step: "language", detail: language });
+
+  const refs = extractReferences({ mail, texts, intent, ledger });
+  const route = routeEmail({
+    mail,
+    senderText: texts.own,
+    quotedText: texts.stripped.quoted,
+    intent,
+    invoiceRefs: refs.invoiceRefs,
+    amounts: refs.amounts,
+    bounce: bounce.isBounce
+      ? { failedRecipient: bounce.failedRecipient ?? undefined, originalMessageId: bounce.originalMessageId }
+      : undefined,
+    neighbours: input.neighbours,
+    ledger,
+    ourDomains: ledger.company.domains,
+    freeMailDomains: input.freeMailDomains,
+  });
+  for (const e of route.evidence) evidence.push({ step: e.step, detail: e.detail, weight: e.weight, debtorId: e.debtorId });
+
+  const fields = refs.fields(intent, { bounce, autoReply, debtorId: route.debtorId });
+  // Auto-replies and bounces echo our letter: their invoice mentions are not the sender's.
+  const invoices = intent === "auto_reply" || intent === "bounce" ? [] : refs.invoicesFor(route.debtorId);
+  for (const n of invoices) evidence.push({ step: "invoice", detail: n });
+
+  return {
+    intent,
+    intentConfidence,
+    intentSource,
+    probabilities,
+    language,
+    debtorId: route.debtorId,
+    debtorConfidence: route.confidence,
+    invoices,
+    fields,
+    evidence,
+    candidates: route.candidates,
+    modelText: texts.model,
+    ownText: texts.own,
+    bounce,
+    autoReply,
+  };
+}

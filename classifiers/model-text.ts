@@ -1,0 +1,35 @@
+import type { MailInput } from "./mail-input.ts";
+import type { LedgerView } from "./mail-input.ts";
+import { senderText, type StrippedReply } from "./text/quote-strip.ts";
+import { featureTokens } from "./model-features.ts";
+
+/** Text of attachments worth classifying: PDFs and documents, not returned mail or DSN parts. */
+export function attachmentText(mail: MailInput, maxChars = 4_000): string {
+  return mail.attachments
+    .filter((a) => a.text && !/^(message\/|text\/rfc822-headers)/i.test(a.contentType) && !/^text\/(plain|html)/i.test(a.contentType))
+    .map((a) => a.text!.slice(0, maxChars))
+    .join("\n");
+}
+
+export interface MailTexts {
+  stripped: StrippedReply;
+  /** What the sender wrote (quotes and signature removed). */
+  own: string;
+  /** What the classifier reads: subject, the sender's words, attachment text. */
+  model: string;
+}
+
+/**
+ * One definition of "the text of a mail", used both when the classifier is
+ * trained on the seed set and when it predicts: any drift between the two
+ * would quietly cost accuracy.
+ */
+export function mailTexts(mail: MailInput, ledger: LedgerView | null = null): MailTexts {
+  const stripped = senderText(mail);
+  const own = stripped.body.trim();
+  const subject = (mail.subject ?? "").replace(/^\s*((re|aw|antw|tr|fwd?|wg|sv|réf)\s*:\s*)+/i, "");
+  const body = own || stripped.quoted.slice(0, 1_500);
+  const features = featureTokens({ mail, own: body, ledger });
+  const model = [subject, body, attachmentText(mail, 2_000), features].filter(Boolean).join("\n");
+  return { stripped, own, model };
+}

@@ -1,0 +1,239 @@
+import { INTENTS, type Intent } from "../intents.ts";
+import { hashedFeatures, hashHex, type SparseVector } from "../embedders/text-features.ts";
+import { dot, type Embedder } from "../embedders/embedder.ts";
+import { SoftmaxRegression } from "./softmax-regression.ts";
+import { CorrectionMemory, type MemoryMatch } from "./correction-memory.ts";
+import { mulberry32, shuffleInPlace } from "./random.ts";
+
+/**
+ * The local supervised intent classifier: trained at start-up (seconds) from
+ * labelled examples — the seed train split plus clerk corrections from the
+ * database — and updated online by learn() without a restart.
+ *
+ *   1. correction memory: a near-duplicate of a corrected mail takes the
+ *      clerk's intent (see correction-memory.ts);
+ *   2. multinomial logistic regression over hashed word/char n-grams;
+ *   3. optionally blended with a k-nearest-neighbour vote over embeddings,
+ *      when the caller passes the mail's embedding (from the same embedder
+ *      as the training examples' embeddings).
+ *
+ * Pure TypeScript, no dependencies, deterministic for a given seed and data.
+ */
+export const INTENT_MODEL_ALGO = "lr-hash-v1";
+
+export interface LabelledExample {
+  text: string;
+  intent: Intent;
+  /** Kept for statistics; the features are language-agnostic. */
+  language?: string;
+  /** Embedding for the kNN vote (all examples from one embedder). */
+  embedding?: Float32Array;
+}
+
+export interface IntentModelOptions {
+  seed?: number;
+  epochs?: number;
+  learningRate?: number;
+  l2?: number;
+  /** log2 of the number of feature buckets. */
+  hashBits?: number;
+  /** Characters of each text that are featurised. */
+  maxChars?: number;
+  /** Minimum cosine similarity (hashed features) for a correction to apply as-is. */
+  memoryThreshold?: number;
+  /** kNN vote over embeddings: neighbours, and weight of the vote in the blend (0 disables). */
+  knnK?: number;
+  knnWeight?: number;
+}
+
+export interface IntentPrediction {
+  intent: Intent;
+  /** Probability of the chosen intent. */
+  confidence: number;
+  probabilities: Record<Intent, number>;
+  /** "memory" when a clerk correction decided. */
+  source: "model" | "memory";
+  memory?: { similarity: number; intent: Intent };
+  /** Best-neighbour similarity when the kNN vote took part. */
+  knnTopSimilarity?: number;
+}
+
+const DEFAULTS: Required<IntentModelOptions> = {
+  seed: 1,
+  epochs: 8,
+  learningRate: 0.4,
+  l2: 1e-6,
+  hashBits: 18,
+  maxChars: 3_000,
+  memoryThreshold: 0.8,
+  knnK: 7,
+  knnWeight: 0.3,
+};
+
+const K = INTENTS.length;
+const classIndex = new Map<Intent, number>(INTENTS.map((intent, i) => [intent, i]));
+
+export class IntentModel {
+  private readonly lr: SoftmaxRegression;
+  private readonly memory = new CorrectionMemory();
+  private readonly knn: Array<{ embedding: Float32Array; label: number }> = [];
+  private readonly classWeights: Float64Array;
+  private readonly baseVersion: string;
+  private learnHash = "";
+  private learned = 0;
+  readonly trainedExamples: number;
+  readonly trainingMs: number;
+  readonly languages: Record<string, number> = {};
+
+  /** Use trainIntentModel(). */
+  constructor(
+    examples: LabelledExample[],
+    private readonly opts: Required<IntentModelOptions>,
+  ) {
+    const started = performance.now();
+    this.lr = new SoftmaxRegression(1 << opts.hashBits, K, { learningRate: opts.learningRate, l2: opts.l2 });
+    this.trainedExamples = examples.length;
+    this.baseVersion = `${INTENT_MODEL_ALGO}+${hashHex(fingerprint(examples, opts))}`;
+
+    // Balance classes (sqrt of inverse frequency): seed data and corrections
+    // are skewed, and a rare intent such as insolvency must still be learnt.
+    const counts = new Float64Array(K);
+    for (const e of examples) counts[label(e.intent)]++;
+    const present = counts.filter((c) => c > 0).length || 1;
+    this.classWeights = counts.map((c) => (c > 0 ? Math.sqrt(examples.length / (present * c)) : 1));
+
+    const data = examples.map((e) => ({ x: this.features(e.text), y: label(e.intent) }));
+    const random = mulberry32(opts.seed);
+    const order = data.map((_, i) => i);
+    for (let epoch = 0; epoch < opts.epochs; epoch++) {
+      shuffleInPlace(order, random);
+      for (const i of order) this.lr.step(data[i].x, data[i].y, this.classWeights[data[i].y]);
+    }
+    for (const e of examples) {
+      if (e.embedding) this.knn.push({ embedding: e.embedding, label: label(e.intent) });
+      if (e.language) this.languages[e.language] = (this.languages[e.language] ?? 0) + 1;
+    }
+    this.trainingMs = performance.now() - started;
+  }
+
+  /**
+   * Identifies the model that produced a prediction: algorithm + hash of the
+   * training data and options, plus the count and hash of online corrections.
+   */
+  get version(): string {
+    return this.learned ? `${this.baseVersion}+c${this.learned}.${this.learnHash}` : this.baseVersion;
+  }
+
+  get learnedExamples(): number {
+    return this.learned;
+  }
+
+  predict(text: string, opts: { embedding?: Float32Array; useMemory?: boolean } = {}): IntentPrediction {
+    const x = this.features(text);
+    const p = this.lr.probabilities(x);
+    let knnTopSimilarity: number | undefined;
+    if (opts.embedding && this.knn.length && this.opts.knnWeight > 0) {
+      const vote = this.knnVote(opts.embedding);
+      knnTopSimilarity = vote.top;
+      const w = this.opts.knnWeight;
+      for (let k = 0; k < K; k++) p[k] = (1 - w) * p[k] + w * vote.p[k];
+    }
+    const match: MemoryMatch | null = opts.useMemory === false ? null : this.memory.nearest(x, this.opts.memoryThreshold);
+    if (match) {
+      // The clerk's word wins; keep a little of the model's view for the ranking of the rest.
+      const m = label(match.intent);
+      for (let k = 0; k < K; k++) p[k] = 0.1 * p[k] + (k === m ? 0.9 : 0);
+    }
+    let best = 0;
+    for (let k = 1; k < K; k++) if (p[k] > p[best]) best = k;
+    const probabilities = Object.fromEntries(INTENTS.map((intent, k) => [intent, p[k]])) as Record<Intent, number>;
+    return {
+      intent: INTENTS[best],
+      confidence: p[best],
+      probabilities,
+      source: match ? "memory" : "model",
+      ...(match ? { memory: { similarity: match.similarity, intent: match.intent } } : {}),
+      ...(knnTopSimilarity !== undefined ? { knnTopSimilarity } : {}),
+    };
+  }
+
+  /**
+   * Take a labelled example (typically a clerk's correction) into account at
+   * once: it goes into the correction memory, into the kNN store, and the
+   * regression takes boosted steps on it until it agrees (bounded), so
+   * similar-but-not-identical mails move too.
+   */
+  learn(example: LabelledExample): void {
+    const x = this.features(example.text);
+    const y = label(example.intent);
+    this.memory.add(x, example.intent);
+    if (example.embedding) this.knn.push({ embedding: example.embedding, label: y });
+    for (let i = 0; i < 25; i++) {
+      const p = this.lr.probabilities(x);
+      let best = 0;
+      for (let k = 1; k < K; k++) if (p[k] > p[best]) best = k;
+      if (best === y && p[y] >= 0.7) break;
+      this.lr.step(x, y, this.classWeights[y]);
+    }
+    this.learned++;
+    this.learnHash = hashHex(`${this.learnHash}\n${example.intent}\t${example.text}`).slice(0, 6);
+  }
+
+  private features(text: string): SparseVector {
+    return hashedFeatures(text, { dims: this.lr.dims, maxChars: this.opts.maxChars });
+  }
+
+  /** Similarity-weighted vote of the k nearest training embeddings. */
+  private knnVote(q: Float32Array): { p: Float64Array; top: number } {
+    const k = Math.min(this.opts.knnK, this.knn.length);
+    const best: Array<{ s: number; label: number }> = [];
+    for (const item of this.knn) {
+      const s = dot(q, item.embedding);
+      if (best.length < k) best.push({ s, label: item.label });
+      else if (s > best[k - 1].s) best[k - 1] = { s, label: item.label };
+      else continue;
+      best.sort((a, b) => b.s - a.s);
+    }
+    const p = new Float64Array(K);
+    let total = 0;
+    for (const n of best) {
+      const w = Math.max(n.s, 0) ** 2;
+      p[n.label] += w;
+      total += w;
+    }
+    if (total > 0) for (let i = 0; i < K; i++) p[i] /= total;
+    else p.fill(1 / K);
+    return { p, top: best[0]?.s ?? 0 };
+  }
+}
+
+function label(intent: Intent): number {
+  const i = classIndex.get(intent);
+  if (i === undefined) throw new Error(`unknown intent ${JSON.stringify(intent)}`);
+  return i;
+}
+
+function fingerprint(examples: LabelledExample[], opts: Required<IntentModelOptions>): string {
+  const parts = [JSON.stringify(opts)];
+  for (const e of examples) parts.push(`${e.intent}\t${e.text}`);
+  return parts.join("\n");
+}
+
+/** Train the model; with no examples it starts uniform and learns from corrections only. */
+export function trainIntentModel(examples: LabelledExample[], opts: IntentModelOptions = {}): IntentModel {
+  return new IntentModel(examples, { ...DEFAULTS, ...opts });
+}
+
+/**
+ * Attach embeddings to examples for the kNN vote (batched). Predictions must
+ * then pass embeddings from the same embedder.
+ */
+export async function withEmbeddings(examples: LabelledExample[], embedder: Embedder, batchSize = 64): Promise<LabelledExample[]> {
+  const out: LabelledExample[] = [];
+  for (let i = 0; i < examples.length; i += batchSize) {
+    const batch = examples.slice(i, i + batchSize);
+    const vectors = await embedder.embed(batch.map((e) => e.text));
+    batch.forEach((e, j) => out.push({ ...e, embedding: vectors[j] }));
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+import type { Fields, Intent } from "./intents.ts";
+import type { LedgerView, MailInput } from "./mail-input.ts";
+import { attachmentText, type MailTexts } from "./model-text.ts";
+import { findInvoiceRefs, amountMatches, type InvoiceRefMatch } from "./extract/invoice-refs.ts";
+import { findAmounts } from "./extract/amounts.ts";
+import { extractFields } from "./extract/fields.ts";
+import type { BounceResult } from "./rules/bounce.ts";
+import type { AutoReplyResult } from "./rules/auto-reply.ts";
+import type { RouteInvoiceRef } from "./routing/types.ts";
+
+/** Intents whose mail is about specific invoices (so a lone invoice in the thread is the one meant). */
+const ABOUT_INVOICES = new Set<Intent>(["payment_promise", "payment_notice", "dispute", "document_request", "payment_plan_request", "question"]);
+
+export interface References {
+  invoiceRefs: RouteInvoiceRef[];
+  amounts: Array<{ value: number; currency: string | null }>;
+  /** Ledger invoices the sender means, once the debtor is known. */
+  invoicesFor(debtorId: number | null): string[];
+  fields(intent: Intent, extra: { bounce: BounceResult; autoReply: AutoReplyResult; debtorId: number | null }): Fields;
+}
+
+/**
+ * Invoice references, amounts and fields of one mail. References in the
+ * sender's own words (and attachments) count; those only in our quoted
+ * reminder are kept for routing as weak evidence, and used as "the invoice
+ * meant" only when the thread is about exactly one invoice and the sender
+ * names none ("je paie cette facture demain").
+ */
+export function extractReferences(input: { mail: MailInput; texts: MailTexts; intent: Intent; ledger: LedgerView }): References {
+  const { mail, texts, intent, ledger } = input;
+  const ownWithAttachments = [texts.own, attachmentText(mail)].filter(Boolean).join("\n");
+  const own = findInvoiceRefs(ownWithAttachments, ledger.invoices);
+  const quoted = findInvoiceRefs(texts.stripped.quoted, ledger.invoices).filter((r) => !own.some((o) => o.number === r.number));
+  const subject = findInvoiceRefs(mail.subject ?? "", ledger.invoices);
+  const invoiceRefs: RouteInvoiceRef[] = [
+    ...own.map((r) => ({ number: r.number, confidence: r.confidence, inSenderText: true })),
+    ...quoted.map((r) => ({ number: r.number, confidence: r.confidence, inSenderText: false })),
+  ];
+  const amounts = findAmounts(texts.own).map((a) => ({ value: a.value, currency: a.currency }));
+  const debtorOf = new Map(ledger.invoices.map((i) => [i.number, i.debtorId]));
+
+  const invoicesFor = (debtorId: number | null): string[] => {
+    const ofDebtor = (refs: InvoiceRefMatch[]) => refs.filter((r) => debtorId === null || debtorOf.get(r.number) === debtorId).map((r) => r.number);
+    const named = ofDebtor(own);
+    if (named.length) return [...new Set(named)];
+    if (!ABOUT_INVOICES.has(intent)) return [];
+    // "Het bedrag van 1578,43": an amount equal to exactly one open item of the debtor.
+    if (debtorId !== null) {
+      const open = ledger.invoices.filter((i) => i.debtorId === debtorId);
+      const byAmount = amountMatches(texts.own, open).filter((m) => m.confidence >= 0.7);
+      if (byAmount.length) return [...new Set(byAmount.map((m) => m.number))];
+    }
+    const threadRefs = [...new Set([...ofDebtor(subject), ...ofDebtor(quoted)])];
+    return threadRefs.length === 1 ? threadRefs : [];
+  };
+
+  const fields = (it: Intent, extra: { bounce: BounceResult; autoReply: AutoReplyResult; debtorId: number | null }): Fields => {
+    if (it === "bounce") {
+      const b = extra.bounce;
+      return {
+        ...(b.failedRecipient ? { failedRecipient: b.failedRecipient } : {}),
+        ...(b.status ? { status: b.status } : {}),
+        ...(b.permanent !== null ? { permanent: b.permanent } : {}),
+      };
+    }
+    if (it === "auto_reply") return extra.autoReply.returnDate ? { returnDate: extra.autoReply.returnDate } : {};
+    return extractFields({ intent: it, text: ownWithAttachments, subject: mail.subject ?? "", mail, ledgerInvoices: ledger.invoices });
+  };
+
+  return { invoiceRefs, amounts, invoicesFor, fields };
+}

@@ -1,0 +1,140 @@
+/**
+ * Builds Relance's own synthetic labelled seed sets and the demo mailbox:
+ *   eval/sets/seed-train, eval/sets/seed-test  (eval-set-format.md)
+ *   demo/ledger.json, demo/mailbox/*.eml       (what `npm start` ingests)
+ * Deterministic: the same code gives the same bytes. Run:
+ *   npx tsx eval/generator/build.ts
+ */
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Rng } from "./prng.ts";
+import { buildLedger, ledgerJson } from "./ledger.ts";
+import { RefSpeller } from "./refs.ts";
+import { LANGS, type Lang } from "./phrases/types.ts";
+import { nl } from "./phrases/nl.ts";
+import { fr } from "./phrases/fr.ts";
+import { de } from "./phrases/de.ts";
+import { en } from "./phrases/en.ts";
+import { debtorMail } from "./mails.ts";
+import { autoReply } from "./auto.ts";
+import { bounce } from "./bounce.ts";
+import { strangerMail } from "./other.ts";
+import type { IntentKey } from "./render.ts";
+import type { Env, Generated, Split } from "./common.ts";
+import { validateSet, countTable } from "./validate.ts";
+import { readmeFor } from "./readme.ts";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const SEED = "relance-seed-v1";
+
+/** Emails per intent over train + test. */
+const PLAN: Array<[IntentKey | "bounce" | "stranger", number]> = [
+  ["promise", 95], ["notice", 95], ["dispute", 90], ["document", 85], ["plan", 65], ["account", 65],
+  ["question", 80], ["insolvency", 45], ["auto", 52], ["bounce", 50], ["other", 18], ["stranger", 44],
+];
+const SHARE: Array<[Lang, number]> = [["fr", 0.3], ["nl", 0.3], ["de", 0.2], ["en", 0.2]];
+
+interface Job {
+  id: string;
+  kind: IntentKey | "bounce" | "stranger";
+  lang: Lang;
+  split: Split;
+  /** Rank inside its split, to spread dispute reasons and document types evenly. */
+  variant: number;
+}
+
+/** Largest-remainder allocation of n over the language shares. */
+function allocate(n: number): Array<[Lang, number]> {
+  const raw = SHARE.map(([l, s]) => [l, n * s] as [Lang, number]);
+  const out = raw.map(([l, v]) => [l, Math.floor(v)] as [Lang, number]);
+  let left = n - out.reduce((s, [, v]) => s + v, 0);
+  const order = raw.map(([, v], i) => [v - Math.floor(v), i] as [number, number]).sort((a, b) => b[0] - a[0]);
+  for (const [, i] of order) if (left-- > 0) out[i][1]++;
+  return out;
+}
+
+function jobs(rng: Rng): Job[] {
+  const out: Job[] = [];
+  for (const [kind, n] of PLAN) {
+    for (const [lang, k] of allocate(n)) {
+      const train = Math.round(k * 0.7);
+      const order = rng.shuffle(Array.from({ length: k }, (_, i) => i));
+      order.forEach((pos, i) => out.push({ id: `${kind}-${lang}-${i}`, kind, lang, split: pos < train ? "train" : "test", variant: pos < train ? pos : pos - train }));
+    }
+  }
+  return out;
+}
+
+async function generate(env: Env, job: Job): Promise<Generated> {
+  const rng = new Rng(`${SEED}:${job.split}:${job.id}`);
+  if (job.kind === "bounce") return bounce(env, job.lang, rng);
+  if (job.kind === "auto") return autoReply(env, job.lang, job.split, rng);
+  if (job.kind === "stranger") return strangerMail(env, job.lang, job.split, rng);
+  return debtorMail(env, job.kind, job.lang, job.split, rng, job.variant);
+}
+
+function fileName(g: Generated): string {
+  return `${createHash("sha1").update(g.eml).digest("hex").slice(0, 12)}.eml`;
+}
+
+function writeSet(dir: string, ledger: string, items: Array<{ file: string; g: Generated }>, readme: string): void {
+  rmSync(join(dir, "emails"), { recursive: true, force: true });
+  mkdirSync(join(dir, "emails"), { recursive: true });
+  writeFileSync(join(dir, "ledger.json"), ledger);
+  for (const { file, g } of items) writeFileSync(join(dir, "emails", file), g.eml);
+  const labels = [...items].sort((a, b) => (a.file < b.file ? -1 : 1)).map(({ file, g }) => JSON.stringify({ file, ...g.label }));
+  writeFileSync(join(dir, "labels.jsonl"), `${labels.join("\n")}\n`);
+  writeFileSync(join(dir, "README.md"), readme);
+}
+
+async function main(): Promise<void> {
+  const rng = new Rng(SEED);
+  const ledger = buildLedger(rng.fork("ledger"));
+  const env: Env = { ledger, speller: new RefSpeller(ledger), banks: { nl, fr, de, en } };
+  const ledgerText = ledgerJson(ledger);
+  const all = jobs(rng.fork("jobs"));
+  const bySplit: Record<"train" | "test", Array<{ file: string; g: Generated }>> = { train: [], test: [] };
+  for (const job of all) {
+    const g = await generate(env, job);
+    bySplit[job.split as "train" | "test"].push({ file: fileName(g), g });
+  }
+  // Demo mailbox: about 40 mails drawn like the test split, from their own seed.
+  const demoRng = rng.fork("demo");
+  const demoJobs = demoRng.sample(all, 40).map((j, i) => ({ ...j, id: `demo-${i}-${j.id}`, split: "demo" as Split }));
+  const demo: Array<{ file: string; g: Generated }> = [];
+  for (const job of demoJobs) {
+    const g = await generate(env, job);
+    demo.push({ file: fileName(g), g });
+  }
+  const sets = join(ROOT, "eval", "sets");
+  for (const split of ["train", "test"] as const) {
+    const items = bySplit[split];
+    writeSet(join(sets, `seed-${split}`), ledgerText, items, readmeFor(split, items, ledger));
+  }
+  const demoDir = join(ROOT, "demo");
+  rmSync(join(demoDir, "mailbox"), { recursive: true, force: true });
+  mkdirSync(join(demoDir, "mailbox"), { recursive: true });
+  writeFileSync(join(demoDir, "ledger.json"), ledgerText);
+  for (const { file, g } of demo) writeFileSync(join(demoDir, "mailbox", file), g.eml);
+
+  let failed = false;
+  for (const split of ["train", "test"] as const) {
+    const report = await validateSet(join(sets, `seed-${split}`));
+    console.log(`\nseed-${split}: ${report.labels.length} emails, ${report.errors.length} errors`);
+    console.log(countTable(report.labels));
+    for (const e of report.errors.slice(0, 40)) console.error(`  ${e}`);
+    if (report.errors.length) failed = true;
+  }
+  const trainIds = new Set(bySplit.train.map((x) => x.file));
+  const overlap = bySplit.test.filter((x) => trainIds.has(x.file)).length;
+  const reservedInTrain = bySplit.train.flatMap((x) => x.g.phrases).filter((p) => Number(p.split("/")[2]) % 4 === 3).length;
+  console.log(`\nsplit overlap: ${overlap} files; reserved phrasings used in train: ${reservedInTrain}`);
+  console.log(`demo: ${readdirSync(join(demoDir, "mailbox")).length} emails in demo/mailbox`);
+  console.log(`ledger: ${ledger.debtors.length} debtors, ${ledger.invoices.length} invoices/credit notes`);
+  console.log(`languages generated: ${LANGS.join(", ")}`);
+  if (failed || overlap || reservedInTrain) process.exit(1);
+}
+
+await main();

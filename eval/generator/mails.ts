@@ -1,0 +1,197 @@
+/**
+ * Mails written by people about receivables (and customers' unrelated mail):
+ * routing case, debtor, date, the letter answered, the text and its label.
+ */
+import type { Rng } from "./prng.ts";
+import type { Lang } from "./phrases/types.ts";
+import type { LedgerDebtor, LedgerInvoice } from "./ledger.ts";
+import { debtorRow } from "./ledger.ts";
+import { COMPANY, DEBTORS, GROUPS } from "./ledger-data.ts";
+import { CURATORS } from "./people.ts";
+import { feasible, mentionsInvoices, render, slotsOf, type IntentKey, type Rendered } from "./render.ts";
+import { choose, entries, type Entry } from "./templates.ts";
+import { makeSender, isFreemail, type Routing } from "./sender.ts";
+import { ownText, fullHtml, fullPlain, fitsHour } from "./body.ts";
+import { renderMail, messageId, type Attachment } from "./message.ts";
+import { renderRemittance } from "./pdf.ts";
+import { addDays, isWeekend } from "./dates.ts";
+import { round2 } from "./money.ts";
+import {
+  clientFor, CONTENT_LANGUAGE, formatFor, mailDate, pickLetter, poolOf, quoteStyleFor, replySubject, workStamp,
+  type Env, type Generated, type Split,
+} from "./common.ts";
+
+export const WIRE: Record<IntentKey, string> = {
+  promise: "payment_promise", notice: "payment_notice", dispute: "dispute", document: "document_request",
+  plan: "payment_plan_request", account: "account_update", question: "question", insolvency: "insolvency_notice",
+  auto: "auto_reply", other: "other",
+};
+
+/** Lower-priority intents that may share a mail with the labelled one (intents.md tie-break). */
+const SECONDARY: Partial<Record<IntentKey, IntentKey[]>> = {
+  dispute: ["notice", "promise", "question"],
+  plan: ["notice", "question"],
+  promise: ["question", "notice", "document"],
+  document: ["account", "notice"],
+  account: ["question", "notice"],
+  question: ["notice"],
+};
+
+const NO_CLUE_OK: IntentKey[] = ["promise", "notice", "question", "document", "plan"];
+
+function routingFor(intent: IntentKey, rng: Rng): Routing {
+  if (intent === "insolvency") return rng.chance(0.6) ? "curator" : "contact";
+  if (intent === "other") return rng.chance(0.8) ? "contact" : "domain_unknown";
+  const r = rng.weighted<Routing>([["contact", 55], ["domain_unknown", 12], ["freemail_unknown", 8], ["ssc", 10], ["accountant", 7], ["no_clue", NO_CLUE_OK.includes(intent) ? 5 : 0]]);
+  return r;
+}
+
+function contactLang(d: LedgerDebtor, email: string): Lang {
+  return debtorRow(d.number).contacts.find((c) => c[0] === email)?.[3] ?? debtorRow(d.number).lang;
+}
+
+function candidates(env: Env, routing: Routing, lang: Lang): LedgerDebtor[] {
+  return env.ledger.debtors.filter((d) => {
+    const row = debtorRow(d.number);
+    const own = d.contacts.filter((c) => !Object.values(GROUPS).some((g) => g.ssc === c.email));
+    switch (routing) {
+      case "contact": return own.some((c) => contactLang(d, c.email) === lang);
+      case "ssc": return !!row.group && GROUPS[row.group].lang.includes(lang);
+      case "domain_unknown": return row.lang === lang && own.some((c) => !isFreemail(c.email));
+      default: return row.lang === lang;
+    }
+  });
+}
+
+function stripForNoClue(e: Entry): boolean {
+  const s = slotsOf(e.text);
+  return !mentionsInvoices(e.text) && !e.pdf && !["amt", "part", "company", "cust", "addr", "addrLines", "email", "vat"].some((x) => s.has(x));
+}
+
+const REASON_CYCLE = ["price", "quantity", "not_received", "damaged", "service", "duplicate", "wrong_entity", "other"];
+const DOCUMENT_CYCLE = ["invoice", "statement", "invoice", "delivery_proof", "credit_note", "invoice"];
+
+/** `variant` spreads dispute reasons and requested documents evenly over each split. */
+export async function debtorMail(env: Env, intent: IntentKey, lang: Lang, split: Split, rng: Rng, variant = 0): Promise<Generated> {
+  const wantedTag = intent === "dispute" ? REASON_CYCLE[variant % REASON_CYCLE.length] : intent === "document" ? DOCUMENT_CYCLE[variant % DOCUMENT_CYCLE.length] : null;
+  const bank = env.banks[lang];
+  const routing = routingFor(intent, rng);
+  const list = entries(bank, intent);
+  for (let attempt = 0; ; attempt++) {
+    if (attempt > 200) throw new Error(`cannot generate ${intent}/${lang}/${routing}`);
+    const debtor = rng.pick(candidates(env, routing, lang));
+    const row = debtorRow(debtor.number);
+    const date = mailDate(rng);
+    const pool = poolOf(env, debtor.number, date);
+    if (pool.length === 0) continue;
+    const entryOk = (e: Entry): boolean => {
+      if (intent === "other") return e.tag === "customer";
+      if (wantedTag && attempt < 60 && e.tag !== wantedTag) return false;
+      if (intent === "insolvency") return routing === "curator" ? !e.self && slotsOf(e.text).has("company") : e.self;
+      if (routing === "no_clue" && !stripForNoClue(e)) return false;
+      return feasible(e.text, { pool, exclude: [] });
+    };
+    const primary = choose(list, split, rng, entryOk);
+    if (!primary) continue;
+    const sender = makeSender({ routing, debtor, row, lang, bank, rng, needsClue: !mentionsInvoices(primary.text) });
+    // A service centre pays for several companies: without invoice numbers it must name the one it means.
+    if (routing === "ssc" && !mentionsInvoices(primary.text)) sender.intro = bank.onBehalf[rng.pick([3, 4])];
+    const stampNow = workStamp(date, sender.zone, rng);
+    // Replies answer one of our reminders; the letter went to the contact (or the service centre).
+    const canReply = routing !== "no_clue" && routing !== "curator" && intent !== "other";
+    const replyP = routing === "contact" || routing === "ssc" ? 0.65 : 0.35;
+    const letterTo = routing === "contact" || routing === "ssc" ? { name: sender.name ?? debtor.name, email: sender.email } : { name: debtor.contacts[0].name, email: debtor.contacts[0].email };
+    const letter = canReply && rng.chance(replyP) ? pickLetter(env, debtor, letterTo, date, rng, lang) : null;
+    const preferred = letter && rng.chance(0.85) ? letter.invoices : [];
+    const administrator = sender.administrator ?? rng.pick(CURATORS[lang]).name;
+    const ctx = { lang, rng, speller: env.speller, base: stampNow.date, debtor, row, pool, preferred, exclude: [] as LedgerInvoice[], administrator };
+    // A second, lower-priority intent in the same mail (resolved by the tie-break order).
+    const seconds = SECONDARY[intent];
+    const secondKey = seconds && routing !== "no_clue" && rng.chance(0.15) ? rng.pick(seconds) : null;
+    const secondFirst = rng.chance(0.4);
+    const inlineGreeting = primary.greeting !== null && fitsHour(primary.greeting, stampNow.hour) && !(secondKey && secondFirst) && !sender.intro;
+    const main = render(inlineGreeting ? primary.full : primary.text, intent, ctx);
+    const parts: Rendered[] = [main];
+    const phrases = [`${lang}/${intent}/${primary.index}`];
+    if (secondKey) {
+      const second = choose(entries(bank, secondKey), split, rng, (e) => !e.pdf && mentionsInvoices(e.text) && feasible(e.text, { pool, exclude: main.invoices }));
+      if (second) {
+        const r = render(second.text, secondKey, { ...ctx, exclude: main.invoices });
+        if (secondFirst) parts.unshift(r);
+        else parts.push(r);
+        phrases.push(`${lang}/${secondKey}/${second.index}`);
+      }
+    }
+    const fields = { ...main.fields };
+    if (intent === "dispute") fields.reason = primary.tag!;
+    if (intent === "document") fields.document = primary.tag!;
+    if (intent === "insolvency" && routing === "curator") fields.administrator = administrator;
+    const invoices = new Set<LedgerInvoice>(parts.flatMap((p) => p.invoices));
+    const attachments: Attachment[] = [];
+    if (primary.pdf) {
+      const onPdf = main.invoices.filter((i) => i.kind === "invoice");
+      const listed = onPdf.length ? onPdf : rng.sample((preferred.length ? preferred : pool).filter((i) => i.kind === "invoice"), rng.int(1, 4)).sort((a, b) => (a.number < b.number ? -1 : 1));
+      let paid = typeof main.fields.paidDate === "string" ? main.fields.paidDate : addDays(stampNow.date, -rng.int(0, 4));
+      while (typeof main.fields.paidDate !== "string" && isWeekend(paid)) paid = addDays(paid, -1);
+      const total = round2(listed.reduce((s, i) => s + i.openAmount, 0));
+      const g = row.group ? GROUPS[row.group] : null;
+      const pdf = await renderRemittance({
+        lang, payer: routing === "ssc" && g ? g.sscName : debtor.name, payerAddress: row.city, paidDate: paid,
+        lines: listed.map((inv) => ({ inv, paid: inv.openAmount })), total, currency: listed[0].currency,
+        reference: `${rng.pick(["PAY", "ZA", "REM", "BET"])}-${rng.int(2024, 2025)}-${rng.int(10000, 99999)}`, kind: rng.chance(0.7) ? "advice" : "proof",
+      });
+      attachments.push({ filename: rng.pick([{ nl: "betalingsadvies.pdf", fr: "avis_de_paiement.pdf", de: "Zahlungsavis.pdf", en: "remittance_advice.pdf" }[lang], `PAY_${rng.int(100000, 999999)}.pdf`, "scan0001.pdf", { nl: "Betaalbewijs.pdf", fr: "preuve_virement.pdf", de: "Ueberweisung.pdf", en: "payment_confirmation.pdf" }[lang]]), contentType: "application/pdf", bytes: pdf });
+      listed.forEach((i) => invoices.add(i));
+      fields.paidDate = paid;
+      fields.amount = total;
+    }
+    const client = clientFor(sender.email, rng);
+    const style = letter ? quoteStyleFor(client, rng) : null;
+    const quoted = letter && rng.chance(0.75) ? { letter, style: style!, lang } : null;
+    const thread = letter && style !== "forward" && rng.chance(0.85);
+    const texts = parts.map((p) => p.text);
+    const custom = intent === "other" ? bank.other.find((o) => o.body === primary.text)! : null;
+    const intro = sender.intro?.replace("{company}", debtor.name) ?? null;
+    const own = ownText(texts, bank, rng, { intro, signature: sender.signature, terse: custom ? true : undefined, greeting: inlineGreeting ? "" : undefined, hour: stampNow.hour });
+    const fmt = formatFor(client, rng);
+    const outlookHtml = client === "outlook";
+    const subject = letter ? replySubject(letter.subject, lang, style === "forward", rng) : custom ? custom.subject : newSubject(env, intent, lang, rng, [...invoices], debtor.name, fields);
+    const ours = lang === "fr" ? COMPANY.frMailbox : COMPANY.arMailbox;
+    const to = letter ? [{ name: letter.from.name, email: letter.from.email }] : [{ name: rng.chance(0.5) ? null : "Brouwer & Lefèvre", email: ours }];
+    const domain = sender.email.split("@")[1];
+    const eml = renderMail({
+      from: { name: sender.name, email: sender.email }, to, subject, stamp: stampNow,
+      cc: rng.chance(0.08) && debtor.contacts.length > 1 ? [{ name: debtor.contacts[1].name, email: debtor.contacts[1].email }] : undefined,
+      messageId: messageId(client, domain, rng),
+      inReplyTo: thread ? letter!.messageId : undefined, references: thread ? [letter!.messageId] : undefined,
+      plain: fmt.plain ? fullPlain(own, quoted) : null, html: fmt.html ? fullHtml(own, quoted, fmt.charset, outlookHtml) : null,
+      charset: fmt.charset, cte: fmt.cte, crlf: fmt.crlf, client, attachments,
+      subjectMode: rng.chance(0.3) ? "B" : "Q", contentLanguage: rng.pick(CONTENT_LANGUAGE[lang]),
+    }, rng);
+    const tags = [`routing:${routing}`, letter ? "reply" : "new", quoted ? "quoted" : "", thread ? "thread" : "", fmt.plain && fmt.html ? "alternative" : fmt.html ? "html-only" : "plain", attachments.length ? "pdf" : "", parts.length > 1 ? "multi-intent" : "", `charset:${fmt.charset}`, `cte:${fmt.cte}`, fmt.crlf ? "crlf" : ""].filter(Boolean);
+    const known = routing !== "no_clue";
+    return {
+      eml,
+      label: { intent: WIRE[intent], debtor: known ? debtor.number : null, language: lang, invoices: [...invoices].map((i) => i.number).sort(), fields },
+      utcMs: stampNow.utcMs, tags, phrases,
+    };
+  }
+}
+
+function newSubject(env: Env, intent: IntentKey, lang: Lang, rng: Rng, invoices: LedgerInvoice[], company: string, fields: Record<string, unknown>): string {
+  const bank = env.banks[lang];
+  if (intent === "other" || intent === "auto") return "";
+  // Subject lists share one order in every language; some entries only fit some fields.
+  const fit: Record<string, number[]> = {
+    newEmail: [0, 2], newAddress: [0, 1, 3], poNumber: [0, 4], vatNumber: [0],
+    invoice: [0, 1, 2], statement: [1, 3], delivery_proof: [1, 2, 4], credit_note: [1, 2],
+  };
+  const key = intent === "account" ? Object.keys(fields)[0] : intent === "document" ? String(fields.document) : null;
+  const allowed = key ? fit[key] : null;
+  const list = bank.subjects[intent as keyof typeof bank.subjects].filter((s, i) => (!s.includes("{invno}") || invoices.some((inv) => inv.kind === "invoice")) && (!allowed || allowed.includes(i)));
+  const s = rng.pick(list);
+  const inv = invoices.find((i) => i.kind === "invoice");
+  return s.replace("{invno}", inv ? env.speller.bare(inv, rng) : "").replace("{company}", company);
+}
+
+export const DEBTOR_COUNT = DEBTORS.length;

@@ -1,0 +1,32 @@
+// The drizzle schema: one table per file under schema/, listed here for the
+// query builder and drizzle-kit. (This is the one aggregation point drizzle needs.)
+export { company } from "./schema/company.ts";
+export { debtors } from "./schema/debtors.ts";
+export { contacts } from "./schema/contacts.ts";
+export { invoices } from "./schema/invoices.ts";
+export { payments } from "./schema/payments.ts";
+export { mailboxes } from "./schema/mailboxes.ts";
+export { mailboxSyncState } from "./schema/mailbox-sync-state.ts";
+export { messages } from "./schema/messages.ts";
+export { messageRaw } from "./schema/message-raw.ts";
+export { attachments } from "./schema/attachments.ts";
+export { messageMailboxes } from "./schema/message-mailboxes.ts";
+export { jobs } from "./schema/jobs.ts";
+export { classifications } from "./schema/classifications.ts";
+export { corrections } from "./schema/corrections.ts";
+export { messageEmbeddings } from "./schema/message-embeddings.ts";
+export { llmUsage } from "./schema/llm-usage.ts";
+export { evalRuns } from "./schema/eval-runs.ts";
+export { users } from "./schema/users.ts";
+export { sessions } from "./schema/sessions.ts";
+export { loginAttempts } from "./schema/login-attempts.ts";
+export { drafts } from "./schema/drafts.ts";
+export { outboundRaw } from "./schema/outbound-raw.ts";
+export { auditLog } from "./schema/audit-log.ts";
+export { disputes } from "./schema/disputes.ts";
+export { disputeComments } from "./schema/dispute-comments.ts";
+export { promises } from "./schema/promises.ts";
+export { paymentPlans } from "./schema/payment-plans.ts";
+export { planInstalments } from "./schema/plan-instalments.ts";
+export { accountUpdateProposals } from "./schema/account-update-proposals.ts";
+export { tasks } from "./schema/tasks.ts";

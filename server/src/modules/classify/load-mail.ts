@@ -1,0 +1,54 @@
+import { eq, inArray } from "drizzle-orm";
+import type { MailInput } from "../../../../classifiers/mail-input.ts";
+import type { Tx } from "../../db/client.ts";
+import { attachments } from "../../db/schema/attachments.ts";
+import { messages } from "../../db/schema/messages.ts";
+
+export type MessageRow = typeof messages.$inferSelect;
+
+/** Build the classifiers' MailInput from a stored message (attachment text, not bytes). */
+export async function loadMailInputs(db: Tx, ids: number[]): Promise<Map<number, { row: MessageRow; mail: MailInput }>> {
+  const out = new Map<number, { row: MessageRow; mail: MailInput }>();
+  if (!ids.length) return out;
+  const rows = await db.select().from(messages).where(inArray(messages.id, ids));
+  const atts = await db
+    .select({
+      messageId: attachments.messageId,
+      filename: attachments.filename,
+      contentType: attachments.contentType,
+      size: attachments.size,
+      text: attachments.extractedText,
+    })
+    .from(attachments)
+    .where(inArray(attachments.messageId, ids));
+  for (const row of rows) {
+    out.set(row.id, {
+      row,
+      mail: {
+        subject: row.subject,
+        fromAddress: row.fromAddress,
+        fromName: row.fromName,
+        to: row.to as string[],
+        cc: row.cc as string[],
+        date: row.sentAt ?? row.receivedAt,
+        messageId: row.messageId,
+        inReplyTo: row.inReplyTo,
+        references: row.references,
+        headers: row.headers as Record<string, string[]>,
+        text: row.text,
+        html: row.html,
+        attachments: atts
+          .filter((a) => a.messageId === row.id)
+          .map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.size, text: a.text })),
+      },
+    });
+  }
+  return out;
+}
+
+export async function loadMailInput(db: Tx, id: number) {
+  return (await loadMailInputs(db, [id])).get(id) ?? null;
+}
+
+export const messageExists = async (db: Tx, id: number) =>
+  (await db.select({ id: messages.id }).from(messages).where(eq(messages.id, id))).length > 0;

@@ -1,0 +1,52 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { desc } from "drizzle-orm";
+import { intentSchema } from "../../../../classifiers/intents.ts";
+import { mailInputFromParsed } from "../../../../classifiers/mail-input-from-parsed.ts";
+import { mailTexts } from "../../../../classifiers/model-text.ts";
+import type { LabelledExample } from "../../../../classifiers/model/intent-model.ts";
+import type { AppContext } from "../../context.ts";
+import { corrections } from "../../db/schema/corrections.ts";
+import { loadMailInputs } from "./load-mail.ts";
+import { ledgerViewFromJson } from "./ledger-view.ts";
+import type { LedgerView } from "../../../../classifiers/mail-input.ts";
+import { readLabelledSet } from "../eval/labels.ts";
+import { parseMessage } from "../ingest/parse-message.ts";
+
+/** The labelled seed split the shipped classifier learns from (never the test split). */
+export const SEED_TRAIN_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../../eval/sets/seed-train");
+
+/** Examples from a labelled set folder, with the same text the pipeline will classify. */
+export async function examplesFromSet(dir: string): Promise<LabelledExample[]> {
+  const set = await readLabelledSet(dir);
+  const ledger = ledgerViewFromJson(JSON.parse(await readFile(set.ledgerPath, "utf8")));
+  const out: LabelledExample[] = [];
+  for (const e of set.emails) {
+    const parsed = await parseMessage(await readFile(e.path), 25 * 1024 * 1024);
+    out.push({ text: mailTexts(mailInputFromParsed(parsed), ledger).model, intent: e.label.intent, language: e.label.language });
+  }
+  return out;
+}
+
+/**
+ * Clerk corrections stored in the database (the latest per message), as
+ * examples whose text is rebuilt from the stored message exactly as the
+ * pipeline reads it.
+ */
+export async function examplesFromCorrections({ ctx, ledger }: { ctx: AppContext; ledger: LedgerView }): Promise<LabelledExample[]> {
+  const rows = await ctx.db
+    .select({ messageId: corrections.messageId, after: corrections.after })
+    .from(corrections)
+    .orderBy(desc(corrections.id));
+  const latest = new Map<number, unknown>();
+  for (const r of rows) if (!latest.has(r.messageId)) latest.set(r.messageId, r.after);
+  const mails = await loadMailInputs(ctx.db, [...latest.keys()]);
+  const out: LabelledExample[] = [];
+  for (const [id, after] of [...latest].reverse()) {
+    const intent = intentSchema.safeParse((after as { intent?: unknown } | null)?.intent);
+    const m = mails.get(id);
+    if (intent.success && m) out.push({ text: mailTexts(m.mail, ledger).model, intent: intent.data });
+  }
+  return out;
+}

@@ -1,0 +1,28 @@
+import { buildHash, parseHash, type Route } from "./router.ts";
+
+/** The current hash route as reactive state. */
+class RouterState {
+  route = $state<Route>(parseHash(typeof location === "undefined" ? "" : location.hash));
+
+  constructor() {
+    if (typeof window !== "undefined") {
+      window.addEventListener("hashchange", () => (this.route = parseHash(location.hash)));
+    }
+  }
+
+  go(path: string, params: Record<string, string | number | null | undefined> = {}) {
+    const hash = buildHash(path, params);
+    if (typeof location !== "undefined" && location.hash !== hash) location.hash = hash;
+    this.route = parseHash(hash);
+  }
+
+  /** Change some query parameters of the current page without adding a history entry. */
+  patch(params: Record<string, string | number | null | undefined>) {
+    const next = { ...this.route.params, ...params };
+    const hash = buildHash(this.route.path, next);
+    if (typeof history !== "undefined") history.replaceState(null, "", hash);
+    this.route = parseHash(hash);
+  }
+}
+
+export const router = new RouterState();
