@@ -9,6 +9,9 @@ import { routeEmail } from "./routing/route.ts";
 import type { RouteCandidate } from "./routing/types.ts";
 import { extractReferences } from "./references.ts";
 
+/** Below this, "other" from a sender who answers our letter or names our invoice is doubted. */
+const OTHER_FLOOR_WHEN_ENGAGED = 0.7;
+
 export interface Evidence {
   /** rules | model | memory | language | invoice | field | routing step name */
   step: string;
@@ -82,6 +85,18 @@ export function analyseMail(input: AnalyseInput): Analysis {
     const p = model.predict(texts.model, { embedding: input.embedding });
     intent = p.intent;
     intentConfidence = p.confidence;
+    const engaged = /\bxfeat(replyours|knowncontact|invoiceref)\b/.test(texts.model);
+    if (intent === "other" && engaged && p.source === "model" && p.confidence < OTHER_FLOOR_WHEN_ENGAGED) {
+      // A customer answering our letter, or naming our invoice, is rarely
+      // writing about something unrelated: an unsure "other" yields to the
+      // runner-up receivables intent.
+      const runnerUp = (Object.entries(p.probabilities) as Array<[Intent, number]>)
+        .filter(([k]) => k !== "other" && k !== "bounce" && k !== "auto_reply")
+        .sort((a, b) => b[1] - a[1])[0];
+      evidence.push({ step: "model", detail: `unsure "other" (p=${p.confidence.toFixed(2)}) from an engaged sender: ${runnerUp[0]} instead` });
+      intent = runnerUp[0];
+      intentConfidence = runnerUp[1];
+    }
     intentSource = p.source;
     probabilities = p.probabilities;
     evidence.push({

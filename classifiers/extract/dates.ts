@@ -265,7 +265,9 @@ export function findDates(text: string, ref: DateReference | Date, options: Find
   const parser = CHRONO[ctx.lang ?? "en"] ?? CHRONO.en;
   const instant = ref instanceof Date ? ref : ref.instant;
   const timezone = ref instanceof Date ? 0 : ref.offsetMinutes;
-  for (const r of parser.parse(text, { instant, timezone }, { forwardDate: ctx.direction === "forward" })) {
+  // chrono is the slow part and only contributes month-name dates: skip it when there is no month name.
+  const chronoResults = MONTH_WORD.test(text) ? parser.parse(text, { instant, timezone }, { forwardDate: ctx.direction === "forward" }) : [];
+  for (const r of chronoResults) {
     // Only day-precise results: chrono also reads bare times, and its relative words
     // ("Morgen" in "Guten Morgen") are handled, more carefully, above.
     if (!r.start.isCertain("day") || !r.start.isCertain("month")) continue;

@@ -73,13 +73,22 @@ export const INTENT_CUES: Partial<Record<Intent, Cue[]>> = {
  * are only reliable in one language ("administration" is a bankruptcy word in
  * English, a department in Dutch and French).
  */
+// Global copies of the cue patterns, compiled once (matchAll needs the g flag).
+const globals = new WeakMap<RegExp, RegExp>();
+function globalOf(re: RegExp): RegExp {
+  let g = globals.get(re);
+  if (!g) globals.set(re, (g = new RegExp(re.source, "giu")));
+  return g;
+}
+
 export function detectIntentCues(text: string, lang: string | null = null): Partial<Record<Intent, string[]>> {
   const out: Partial<Record<Intent, string[]>> = {};
   for (const [intent, cues] of Object.entries(INTENT_CUES) as Array<[Intent, Cue[]]>) {
     const found: string[] = [];
     for (const cue of cues) {
       if (cue.langs && !(lang && cue.langs.includes(lang))) continue;
-      const re = new RegExp(cue.re.source, "giu");
+      const re = globalOf(cue.re);
+      re.lastIndex = 0;
       for (const m of text.matchAll(re)) if (!found.includes(m[0].toLowerCase())) found.push(m[0].toLowerCase());
     }
     if (found.length) out[intent] = found;

@@ -47,10 +47,23 @@ const SPACED = /(?<![\p{L}\d])((?:[A-Z]{1,5}\s)?\d{2,10}(?:\s\d{2,10}){1,3})(?![
  * or after order/PO/quote/delivery-note/ticket words are never taken, and a
  * number that matches no ledger invoice is not a reference.
  */
-export function findInvoiceRefs(text: string, invoices: ReadonlyArray<{ number: string }>): InvoiceRefMatch[] {
+type LedgerKeys = { ledger: Array<{ number: string; key: Key; full: string }>; exact: Map<string, string[]> };
+// The ledger's keys are computed once per invoice list, not once per mail.
+const keyCache = new WeakMap<object, LedgerKeys>();
+
+function ledgerKeys(invoices: ReadonlyArray<{ number: string }>): LedgerKeys {
+  const cached = keyCache.get(invoices);
+  if (cached) return cached;
   const ledger = invoices.map((inv) => ({ number: inv.number, key: keyOf(inv.number), full: inv.number.toUpperCase().replace(/[^A-Z0-9]/g, "") }));
   const exact = new Map<string, string[]>();
   for (const l of ledger) exact.set(l.full, [...(exact.get(l.full) ?? []), l.number]);
+  const keys = { ledger, exact };
+  keyCache.set(invoices, keys);
+  return keys;
+}
+
+export function findInvoiceRefs(text: string, invoices: ReadonlyArray<{ number: string }>): InvoiceRefMatch[] {
+  const { ledger, exact } = ledgerKeys(invoices);
   const skip = excludedSpans(text);
   const best = new Map<string, InvoiceRefMatch>();
   const add = (number: string, matchedText: string, confidence: number) => {

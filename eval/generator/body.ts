@@ -15,14 +15,14 @@ export interface OwnText {
   sigDash: boolean;
 }
 
-export function ownText(parts: string[], bank: PhraseBank, rng: Rng, opts: { intro?: string | null; signature: string; terse?: boolean; mobileOk?: boolean; greeting?: string; hour?: number }): OwnText {
+export function ownText(parts: string[], bank: PhraseBank, rng: Rng, opts: { intro?: string | null; signature: string; terse?: boolean; mobileOk?: boolean; greeting?: string; hour?: number; filler?: boolean }): OwnText {
   const terse = opts.terse ?? rng.chance(0.15);
   const paragraphs: string[] = [];
   if (opts.intro) paragraphs.push(opts.intro);
   // Several parts share one paragraph or get one each, as people do.
   if (parts.length > 1 && rng.chance(0.5)) paragraphs.push(parts.join(" "));
   else paragraphs.push(...parts);
-  if (!terse && rng.chance(0.3)) {
+  if (!terse && opts.filler !== false && rng.chance(0.3)) {
     const filler = rng.pick(bank.fillers);
     if (rng.chance(0.5) && opts.greeting !== "") paragraphs.unshift(filler);
     else paragraphs.push(filler);
@@ -39,7 +39,7 @@ export function ownText(parts: string[], bank: PhraseBank, rng: Rng, opts: { int
 
 /** "Good morning" before noon, "good afternoon" after. */
 export function fitsHour(greeting: string, hour: number): boolean {
-  if (/morgen|morning|Morgen/.test(greeting)) return hour < 12;
+  if (/morgen|morning/i.test(greeting)) return hour < 12;
   if (/middag|afternoon|Bonsoir/.test(greeting)) return hour >= 12;
   return true;
 }
@@ -96,13 +96,63 @@ function quoteHtml(letter: Letter, style: QuoteStyle, lang: Lang): string {
   return `<div>${headLines.join("<br>\n")}</div><br>\n${letterHtml}`;
 }
 
-export function fullHtml(o: OwnText, quote: { letter: Letter; style: QuoteStyle; lang: Lang } | null, charset: string, outlook: boolean): string {
-  const head = outlook
+export function fullHtml(o: OwnText, quote: { letter: Letter; style: QuoteStyle; lang: Lang } | null, charset: string, outlook: boolean, word: { lang: Lang } | null = null): string {
+  const head = word
+    ? wordHead(charset, word.lang)
+    : outlook
     ? `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns="http://www.w3.org/TR/REC-html40"><head><meta http-equiv="Content-Type" content="text/html; charset=${charset}"><style><!-- p.MsoNormal {margin:0cm; font-size:11.0pt; font-family:"Calibri",sans-serif;} --></style></head><body lang="NL-BE"><div class="WordSection1">`
     : `<div dir="ltr">`;
-  const tail = outlook ? "</div></body></html>" : "</div>";
+  const tail = outlook || word ? "</div></body></html>" : "</div>";
   const q = quote ? `\n<br>\n${quoteHtml(quote.letter, quote.style, quote.lang)}` : "";
-  return `${head}\n${ownHtml(o, outlook)}${q}\n${tail}\n`;
+  return `${head}\n${word ? wordHtml(o, word.lang) : ownHtml(o, outlook)}${q}\n${tail}\n`;
+}
+
+const WORD_LANG: Record<Lang, string> = { nl: "NL-BE", fr: "FR-BE", de: "DE", en: "EN-GB" };
+
+/** The head Outlook for Windows writes: Word's "filtered medium" HTML with its styles and VML namespaces. */
+function wordHead(charset: string, lang: Lang): string {
+  return [
+    `<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word" xmlns:m="http://schemas.microsoft.com/office/2004/12/omml" xmlns="http://www.w3.org/TR/REC-html40">`,
+    `<head>`,
+    `<meta http-equiv="Content-Type" content="text/html; charset=${charset}">`,
+    `<meta name="Generator" content="Microsoft Word 15 (filtered medium)">`,
+    `<style><!--`,
+    `/* Font Definitions */`,
+    `@font-face\n\t{font-family:"Cambria Math";\n\tpanose-1:2 4 5 3 5 4 6 3 2 4;}`,
+    `@font-face\n\t{font-family:Calibri;\n\tpanose-1:2 15 5 2 2 2 4 3 2 4;}`,
+    `/* Style Definitions */`,
+    `p.MsoNormal, li.MsoNormal, div.MsoNormal\n\t{margin:0cm;\n\tfont-size:11.0pt;\n\tfont-family:"Calibri",sans-serif;\n\tmso-fareast-language:EN-US;}`,
+    `a:link, span.MsoHyperlink\n\t{mso-style-priority:99;\n\tcolor:#0563C1;\n\ttext-decoration:underline;}`,
+    `span.EmailStyle17\n\t{mso-style-type:personal-compose;\n\tfont-family:"Calibri",sans-serif;\n\tcolor:windowtext;}`,
+    `.MsoChpDefault\n\t{mso-style-type:export-only;\n\tfont-size:10.0pt;}`,
+    `@page WordSection1\n\t{size:612.0pt 792.0pt;\n\tmargin:70.85pt 70.85pt 70.85pt 70.85pt;}`,
+    `div.WordSection1\n\t{page:WordSection1;}`,
+    `--></style><!--[if gte mso 9]><xml>`,
+    `<o:shapedefaults v:ext="edit" spidmax="1026" />`,
+    `</xml><![endif]--><!--[if gte mso 9]><xml>`,
+    `<o:shapelayout v:ext="edit">`,
+    `<o:idmap v:ext="edit" data="1" />`,
+    `</o:shapelayout></xml><![endif]-->`,
+    `</head>`,
+    `<body lang=${WORD_LANG[lang]} link="#0563C1" vlink="#954F72" style='word-wrap:break-word'>`,
+    `<div class=WordSection1>`,
+  ].join("\n");
+}
+
+/** The sender's part as Word writes it: unquoted class attributes, spans with inline styles, <o:p> paragraph marks. */
+function wordHtml(o: OwnText, lang: Lang): string {
+  const span = `<span lang=${WORD_LANG[lang]} style='mso-fareast-language:EN-US'>`;
+  const p = (s: string) => `<p class=MsoNormal>${span}${lines(s)}<o:p></o:p></span></p>`;
+  const gap = `<p class=MsoNormal>${span}<o:p>&nbsp;</o:p></span></p>`;
+  const out: string[] = [];
+  if (o.greeting) out.push(p(o.greeting), gap);
+  for (const para of o.paragraphs) out.push(p(para), gap);
+  if (o.closing) out.push(p(o.closing), gap);
+  const [first, ...rest] = o.signature.split("\n");
+  const restHtml = rest.length ? `<br>\n${lines(rest.join("\n"))}` : "";
+  out.push(`<p class=MsoNormal><b><span style='font-size:10.0pt;color:#1F3864;mso-fareast-language:${WORD_LANG[lang]}'>${escapeHtml(first)}</span></b><span style='font-size:10.0pt;color:#1F3864;mso-fareast-language:${WORD_LANG[lang]}'>${restHtml}<o:p></o:p></span></p>`);
+  if (o.mobile) out.push(gap, p(o.mobile));
+  return out.join("\n");
 }
 
 export function fullPlain(o: OwnText, quote: { letter: Letter; style: QuoteStyle; lang: Lang } | null): string {

@@ -3,18 +3,21 @@
  * routing case, debtor, date, the letter answered, the text and its label.
  */
 import type { Rng } from "./prng.ts";
-import type { Lang } from "./phrases/types.ts";
+import type { Lang, SubjectKey } from "./phrases/types.ts";
 import type { LedgerDebtor, LedgerInvoice } from "./ledger.ts";
 import { debtorRow } from "./ledger.ts";
 import { COMPANY, DEBTORS, GROUPS } from "./ledger-data.ts";
 import { CURATORS } from "./people.ts";
 import { feasible, mentionsInvoices, render, slotsOf, type IntentKey, type Rendered } from "./render.ts";
-import { choose, entries, type Entry } from "./templates.ts";
+import { choose, entries, pickLine, subjectEntries, type Entry } from "./templates.ts";
 import { makeSender, isFreemail, type Routing } from "./sender.ts";
 import { ownText, fullHtml, fullPlain, fitsHour } from "./body.ts";
-import { renderMail, messageId, type Attachment } from "./message.ts";
+import { renderMail, messageId, type Attachment, type Client, type MailSpec } from "./message.ts";
 import { renderRemittance } from "./pdf.ts";
-import { addDays, isWeekend } from "./dates.ts";
+import { addDays, isWeekend, stampFromUtc, type Zone } from "./dates.ts";
+import { bottomPlain, colleague, forwardedMail, inlinePlain, plainAsHtml, type PrefixStyle } from "./shapes.ts";
+import type { QuoteStyle } from "./letter.ts";
+import { localPart, personName } from "./people.ts";
 import { round2 } from "./money.ts";
 import {
   clientFor, CONTENT_LANGUAGE, formatFor, mailDate, pickLetter, poolOf, quoteStyleFor, replySubject, workStamp,
@@ -29,10 +32,10 @@ export const WIRE: Record<IntentKey, string> = {
 
 /** Lower-priority intents that may share a mail with the labelled one (intents.md tie-break). */
 const SECONDARY: Partial<Record<IntentKey, IntentKey[]>> = {
-  dispute: ["notice", "promise", "question"],
-  plan: ["notice", "question"],
-  promise: ["question", "notice", "document"],
-  document: ["account", "notice"],
+  dispute: ["notice", "promise", "question", "document", "plan", "account"],
+  plan: ["notice", "question", "promise", "document"],
+  promise: ["question", "notice", "document", "account"],
+  document: ["account", "notice", "question"],
   account: ["question", "notice"],
   question: ["notice"],
 };
@@ -71,11 +74,26 @@ function stripForNoClue(e: Entry): boolean {
 const REASON_CYCLE = ["price", "quantity", "not_received", "damaged", "service", "duplicate", "wrong_entity", "other"];
 const DOCUMENT_CYCLE = ["invoice", "statement", "invoice", "delivery_proof", "credit_note", "invoice"];
 
+/**
+ * How the mail is laid out. Subject-only mails carry the request in the subject ("see subject");
+ * hand-over forwards come from one of our colleagues, pass-on forwards from a customer's
+ * colleague; bottom/inline replies are decided later, once the mail answers a reminder.
+ */
+type Shape = "normal" | "subject" | "handover" | "passon";
+
+function shapeFor(intent: IntentKey, routing: Routing, rng: Rng): Shape {
+  if (intent === "other" || intent === "insolvency" || routing === "no_clue" || routing === "curator") return "normal";
+  return rng.weighted<Shape>([["subject", 5], ["handover", 7], ["passon", routing === "contact" || routing === "domain_unknown" ? 2.5 : 0], ["normal", 85]]);
+}
+
+const PREFIX_STYLES: PrefixStyle[] = ["gmail", "apple", "thunderbird"];
+
 /** `variant` spreads dispute reasons and requested documents evenly over each split. */
 export async function debtorMail(env: Env, intent: IntentKey, lang: Lang, split: Split, rng: Rng, variant = 0): Promise<Generated> {
   const wantedTag = intent === "dispute" ? REASON_CYCLE[variant % REASON_CYCLE.length] : intent === "document" ? DOCUMENT_CYCLE[variant % DOCUMENT_CYCLE.length] : null;
   const bank = env.banks[lang];
   const routing = routingFor(intent, rng);
+  const wantedShape = shapeFor(intent, routing, rng);
   const list = entries(bank, intent);
   for (let attempt = 0; ; attempt++) {
     if (attempt > 200) throw new Error(`cannot generate ${intent}/${lang}/${routing}`);
@@ -91,14 +109,17 @@ export async function debtorMail(env: Env, intent: IntentKey, lang: Lang, split:
       if (routing === "no_clue" && !stripForNoClue(e)) return false;
       return feasible(e.text, { pool, exclude: [] });
     };
-    const primary = choose(list, split, rng, entryOk);
+    const fromSubject = wantedShape === "subject" ? choose(subjectEntries(bank, intent as SubjectKey), split, rng, entryOk) : null;
+    const primary = fromSubject ?? choose(list, split, rng, entryOk);
     if (!primary) continue;
     const sender = makeSender({ routing, debtor, row, lang, bank, rng, needsClue: !mentionsInvoices(primary.text) });
+    // A forward passed on inside the customer needs a company domain to come from.
+    const shape: Shape = fromSubject ? "subject" : wantedShape === "subject" ? "normal" : wantedShape === "passon" && isFreemail(sender.email) ? "handover" : wantedShape;
     // A service centre pays for several companies: without invoice numbers it must name the one it means.
     if (routing === "ssc" && !mentionsInvoices(primary.text)) sender.intro = bank.onBehalf[rng.pick([3, 4])];
     const stampNow = workStamp(date, sender.zone, rng);
     // Replies answer one of our reminders; the letter went to the contact (or the service centre).
-    const canReply = routing !== "no_clue" && routing !== "curator" && intent !== "other";
+    const canReply = routing !== "no_clue" && routing !== "curator" && intent !== "other" && shape === "normal";
     const replyP = routing === "contact" || routing === "ssc" ? 0.65 : 0.35;
     const letterTo = routing === "contact" || routing === "ssc" ? { name: sender.name ?? debtor.name, email: sender.email } : { name: debtor.contacts[0].name, email: debtor.contacts[0].email };
     const letter = canReply && rng.chance(replyP) ? pickLetter(env, debtor, letterTo, date, rng, lang) : null;
@@ -107,14 +128,18 @@ export async function debtorMail(env: Env, intent: IntentKey, lang: Lang, split:
     const ctx = { lang, rng, speller: env.speller, base: stampNow.date, debtor, row, pool, preferred, exclude: [] as LedgerInvoice[], administrator };
     // A second, lower-priority intent in the same mail (resolved by the tie-break order).
     const seconds = SECONDARY[intent];
-    const secondKey = seconds && routing !== "no_clue" && rng.chance(0.15) ? rng.pick(seconds) : null;
+    const secondKey = seconds && routing !== "no_clue" && shape !== "subject" && rng.chance(0.2) ? rng.pick(seconds) : null;
     const secondFirst = rng.chance(0.4);
     const inlineGreeting = primary.greeting !== null && fitsHour(primary.greeting, stampNow.hour) && !(secondKey && secondFirst) && !sender.intro;
     const main = render(inlineGreeting ? primary.full : primary.text, intent, ctx);
-    const parts: Rendered[] = [main];
-    const phrases = [`${lang}/${intent}/${primary.index}`];
+    const phrases = [`${lang}/${shape === "subject" ? "subject" : intent}/${primary.index}`];
+    // A subject-only mail says "see subject" in its body; the request itself is the subject line.
+    const see = shape === "subject" ? pickLine(bank.seeSubject, split, rng) : null;
+    if (see) phrases.push(`${lang}/seeSubject/${see.index}`);
+    const parts: Rendered[] = [see ? { text: see.text, invoices: [], fields: {} } : main];
     if (secondKey) {
-      const second = choose(entries(bank, secondKey), split, rng, (e) => !e.pdf && mentionsInvoices(e.text) && feasible(e.text, { pool, exclude: main.invoices }));
+      const okSecond = (e: Entry) => !e.pdf && (secondKey === "account" || mentionsInvoices(e.text)) && feasible(e.text, { pool, exclude: main.invoices });
+      const second = choose(entries(bank, secondKey), split, rng, okSecond);
       if (second) {
         const r = render(second.text, secondKey, { ...ctx, exclude: main.invoices });
         if (secondFirst) parts.unshift(r);
@@ -126,7 +151,7 @@ export async function debtorMail(env: Env, intent: IntentKey, lang: Lang, split:
     if (intent === "dispute") fields.reason = primary.tag!;
     if (intent === "document") fields.document = primary.tag!;
     if (intent === "insolvency" && routing === "curator") fields.administrator = administrator;
-    const invoices = new Set<LedgerInvoice>(parts.flatMap((p) => p.invoices));
+    const invoices = new Set<LedgerInvoice>([...main.invoices, ...parts.flatMap((p) => p.invoices)]);
     const attachments: Attachment[] = [];
     if (primary.pdf) {
       const onPdf = main.invoices.filter((i) => i.kind === "invoice");
@@ -140,41 +165,91 @@ export async function debtorMail(env: Env, intent: IntentKey, lang: Lang, split:
         lines: listed.map((inv) => ({ inv, paid: inv.openAmount })), total, currency: listed[0].currency,
         reference: `${rng.pick(["PAY", "ZA", "REM", "BET"])}-${rng.int(2024, 2025)}-${rng.int(10000, 99999)}`, kind: rng.chance(0.7) ? "advice" : "proof",
       });
-      attachments.push({ filename: rng.pick([{ nl: "betalingsadvies.pdf", fr: "avis_de_paiement.pdf", de: "Zahlungsavis.pdf", en: "remittance_advice.pdf" }[lang], `PAY_${rng.int(100000, 999999)}.pdf`, "scan0001.pdf", { nl: "Betaalbewijs.pdf", fr: "preuve_virement.pdf", de: "Ueberweisung.pdf", en: "payment_confirmation.pdf" }[lang]]), contentType: "application/pdf", bytes: pdf });
+      attachments.push({ filename: rng.pick([{ nl: "betalingsadvies.pdf", fr: "avis_de_paiement.pdf", de: "Zahlungsavis.pdf", en: "remittance_advice.pdf" }[lang], `PAY_${rng.int(100000, 999999)}.pdf`, "scan0001.pdf", { nl: "Betaalbewijs.pdf", fr: "preuve_virement.pdf", de: "Ueberweisung.pdf", en: "payment_confirmation.pdf" }[lang], `${rng.pick(["Remittance", "Avis", "ZAV", "RA"])}_${stampNow.date.replace(/-/g, "")}.pdf`]), contentType: "application/pdf", bytes: pdf });
       listed.forEach((i) => invoices.add(i));
       fields.paidDate = paid;
       fields.amount = total;
     }
-    const client = clientFor(sender.email, rng);
-    const style = letter ? quoteStyleFor(client, rng) : null;
-    const quoted = letter && rng.chance(0.75) ? { letter, style: style!, lang } : null;
+    // Answers below the quoted reminder or between its lines: clients that quote with "> ".
+    const layout = letter && rng.chance(0.18) ? (rng.chance(0.55) ? "bottom" : "inline") : "top";
+    const client = layout === "top" ? clientFor(sender.email, rng) : rng.pick(["thunderbird", "apple", "gmail", "webmail"] as const);
+    const style = letter ? (layout === "top" ? quoteStyleFor(client, rng) : rng.pick(PREFIX_STYLES)) : null;
+    const quoted = letter && (layout !== "top" || rng.chance(0.75)) ? { letter, style: style!, lang } : null;
     const thread = letter && style !== "forward" && rng.chance(0.85);
     const texts = parts.map((p) => p.text);
     const custom = intent === "other" ? bank.other.find((o) => o.body === primary.text)! : null;
     const intro = sender.intro?.replace("{company}", debtor.name) ?? null;
-    const own = ownText(texts, bank, rng, { intro, signature: sender.signature, terse: custom ? true : undefined, greeting: inlineGreeting ? "" : undefined, hour: stampNow.hour });
+    // One-word mails ("Betaald.", a PDF with "FYI") mostly come without greeting or closing.
+    const short = texts.join(" ").trim().split(/\s+/).length <= 3;
+    const terse = custom || (short && rng.chance(0.7)) ? true : undefined;
+    const own = ownText(texts, bank, rng, { intro, signature: sender.signature, terse, greeting: inlineGreeting ? "" : undefined, hour: stampNow.hour });
     const fmt = formatFor(client, rng);
-    const outlookHtml = client === "outlook";
-    const subject = letter ? replySubject(letter.subject, lang, style === "forward", rng) : custom ? custom.subject : newSubject(env, intent, lang, rng, [...invoices], debtor.name, fields);
+    const word = client === "outlook" && rng.chance(0.5) ? { lang } : null;
+    const subject = shape === "subject" ? main.text : letter ? replySubject(letter.subject, lang, style === "forward", rng) : custom ? custom.subject : newSubject(env, intent, lang, rng, [...invoices], debtor.name, fields);
     const ours = lang === "fr" ? COMPANY.frMailbox : COMPANY.arMailbox;
     const to = letter ? [{ name: letter.from.name, email: letter.from.email }] : [{ name: rng.chance(0.5) ? null : "Brouwer & Lefèvre", email: ours }];
     const domain = sender.email.split("@")[1];
-    const eml = renderMail({
-      from: { name: sender.name, email: sender.email }, to, subject, stamp: stampNow,
+    let plain = fmt.plain ? fullPlain(own, quoted) : null;
+    let html = fmt.html ? fullHtml(own, quoted, fmt.charset, client === "outlook", word) : null;
+    if (layout !== "top" && quoted) {
+      const prefix = style as PrefixStyle;
+      const introLine = layout === "inline" && rng.chance(0.6) ? pickLine(bank.inlineIntro, split, rng) : null;
+      if (introLine) phrases.push(`${lang}/inlineIntro/${introLine.index}`);
+      plain = layout === "bottom" ? bottomPlain(own, letter!, prefix, lang) : inlinePlain(own, introLine?.text ?? null, letter!, prefix, lang);
+      html = rng.chance(0.3) ? plainAsHtml(plain) : null;
+    }
+    let mail = {
+      from: { name: sender.name, email: sender.email }, to, subject, stamp: stampNow, client,
       cc: rng.chance(0.08) && debtor.contacts.length > 1 ? [{ name: debtor.contacts[1].name, email: debtor.contacts[1].email }] : undefined,
       messageId: messageId(client, domain, rng),
       inReplyTo: thread ? letter!.messageId : undefined, references: thread ? [letter!.messageId] : undefined,
-      plain: fmt.plain ? fullPlain(own, quoted) : null, html: fmt.html ? fullHtml(own, quoted, fmt.charset, outlookHtml) : null,
-      charset: fmt.charset, cte: fmt.cte, crlf: fmt.crlf, client, attachments,
+    } as Pick<MailSpec, "from" | "to" | "subject" | "stamp" | "client" | "cc" | "messageId" | "inReplyTo" | "references">;
+    let forwardTag = "";
+    if (shape === "handover" || shape === "passon") {
+      // Someone else sends the customer's mail on, the same day, with a note that asks for nothing.
+      const fwd = forwarder(shape, lang, sender.email, debtor.name, rng);
+      const at = stampFromUtc(stampNow.utcMs + rng.int(4, 200) * 60_000, fwd.zone);
+      if (at.date !== stampNow.date) continue;
+      const note = pickLine(shape === "handover" ? bank.handover : bank.passOn, split, rng);
+      phrases.push(`${lang}/${shape === "handover" ? "handover" : "passOn"}/${note.index}`);
+      const noteOwn = ownText([note.text], bank, rng, { signature: fwd.signature, terse: rng.chance(0.6), filler: false, mobileOk: false, hour: at.hour });
+      const fclient: Client = shape === "handover" ? rng.weighted<Client>([["outlook", 7], ["gmail", 3]]) : clientFor(fwd.email, rng);
+      const fstyle: QuoteStyle = fclient === "outlook" ? "outlook" : "forward";
+      const inner = forwardedMail({ lang, subject, own, stamp: stampNow, from: mail.from, to: { name: fwd.name, email: fwd.email } });
+      const ffmt = formatFor(fclient, rng);
+      const fword = fclient === "outlook" && rng.chance(0.5) ? { lang } : null;
+      plain = ffmt.plain ? fullPlain(noteOwn, { letter: inner, style: fstyle, lang }) : null;
+      html = ffmt.html ? fullHtml(noteOwn, { letter: inner, style: fstyle, lang }, ffmt.charset, fclient === "outlook", fword) : null;
+      Object.assign(fmt, { charset: ffmt.charset, cte: ffmt.cte, crlf: ffmt.crlf });
+      mail = {
+        from: { name: fwd.name, email: fwd.email }, to: [{ name: rng.chance(0.5) ? null : "Brouwer & Lefèvre", email: ours }],
+        subject: replySubject(subject, lang, true, rng), stamp: at, client: fclient, messageId: messageId(fclient, fwd.email.split("@")[1], rng),
+      };
+      forwardTag = fword ? "word-html" : "";
+    }
+    const eml = renderMail({
+      ...mail, plain, html, charset: fmt.charset, cte: fmt.cte, crlf: fmt.crlf, attachments,
       subjectMode: rng.chance(0.3) ? "B" : "Q", contentLanguage: rng.pick(CONTENT_LANGUAGE[lang]),
     }, rng);
-    const tags = [`routing:${routing}`, letter ? "reply" : "new", quoted ? "quoted" : "", thread ? "thread" : "", fmt.plain && fmt.html ? "alternative" : fmt.html ? "html-only" : "plain", attachments.length ? "pdf" : "", parts.length > 1 ? "multi-intent" : "", `charset:${fmt.charset}`, `cte:${fmt.cte}`, fmt.crlf ? "crlf" : ""].filter(Boolean);
+    const shapeTag = shape !== "normal" ? `shape:${shape === "subject" ? "subject-only" : shape}` : layout !== "top" ? `shape:${layout}` : "";
+    const tags = [`routing:${routing}`, letter ? "reply" : "new", quoted ? "quoted" : "", thread ? "thread" : "", plain && html ? "alternative" : html ? "html-only" : "plain", attachments.length ? "pdf" : "", attachments.length && short ? "pdf-short-body" : "", parts.length > 1 ? "multi-intent" : "", `charset:${fmt.charset}`, `cte:${fmt.cte}`, fmt.crlf ? "crlf" : "", shapeTag, (word && html && shape === "normal") || forwardTag ? "word-html" : ""].filter(Boolean);
     const known = routing !== "no_clue";
     return {
       eml,
       label: { intent: WIRE[intent], debtor: known ? debtor.number : null, language: lang, invoices: [...invoices].map((i) => i.number).sort(), fields },
-      utcMs: stampNow.utcMs, tags, phrases,
+      utcMs: mail.stamp.utcMs, tags, phrases,
     };
+  }
+}
+
+/** Who forwards: one of our colleagues (hand-over) or someone else at the customer (pass-on). */
+function forwarder(shape: "handover" | "passon", lang: Lang, senderEmail: string, company: string, rng: Rng): { name: string; email: string; signature: string; zone: Zone } {
+  if (shape === "handover") return { ...colleague(lang, (xs) => rng.pick(xs)), zone: "Europe/Brussels" };
+  const domain = senderEmail.split("@")[1];
+  for (;;) {
+    const p = personName(lang, rng);
+    const email = `${localPart(p.first, p.last, rng)}@${domain}`;
+    if (email !== senderEmail) return { name: p.full, email, signature: `${p.full}\n${company}`, zone: lang === "en" && domain.endsWith(".example") ? "Europe/London" : "Europe/Brussels" };
   }
 }
 

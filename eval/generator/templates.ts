@@ -1,6 +1,6 @@
 /** Access to the phrase banks by intent, with the test-only reservation applied. */
 import type { Rng } from "./prng.ts";
-import type { PhraseBank } from "./phrases/types.ts";
+import type { PhraseBank, SubjectKey } from "./phrases/types.ts";
 import type { IntentKey } from "./render.ts";
 import type { Split } from "./common.ts";
 
@@ -18,7 +18,7 @@ export interface Entry {
 }
 
 /** Openers some phrasings start with; a mail keeps them only when that phrasing opens it. */
-const GREETING = /^(Hallo|Hi|Hello|Good morning|Goedemorgen|Goedemiddag|Beste Sofie|Beste|Dear Sofie|Bonjour Julien|Bonjour|Madame, Monsieur|Guten Tag Frau Verstraeten|Guten Tag|Sehr geehrte Frau Verstraeten), /;
+const GREETING = /^(Hallo Frau Verstraeten|Hallo|Hi Sofie|Hi|Hello|Good morning|Goedemorgen|Goedemiddag|Beste Sofie|Beste|Dear Sofie|Bonjour Julien|Bonjour|Madame, Monsieur|Guten Tag Frau Verstraeten|Guten Tag|Sehr geehrte Frau Verstraeten), /;
 
 /** Every 4th entry of every list (index % 4 === 3) is reserved for the test split. */
 export const reserved = (index: number) => index % 4 === 3;
@@ -51,4 +51,19 @@ export function choose(list: Entry[], split: Split, rng: Rng, ok: (e: Entry) => 
   if (split === "train") return open.length ? rng.pick(open) : null;
   if (held.length && (rng.chance(0.5) || open.length === 0)) return rng.pick(held);
   return open.length ? rng.pick(open) : null;
+}
+
+/** Subject-line requests of one intent ("see subject" mails), as entries with the bank's own indices. */
+export function subjectEntries(bank: PhraseBank, key: SubjectKey): Entry[] {
+  return bank.subjectOnly
+    .map(([k, tag, text], index) => ({ k, tag, text, index }))
+    .filter((x) => x.k === key)
+    .map(({ tag, text, index }) => ({ key: "subject", index, text, tag: tag ?? undefined, pdf: false, self: false, full: text, greeting: null }));
+}
+
+/** One line of a plain list (notes, "see subject"…) under the same test-only rule; returns its index too. */
+export function pickLine(list: string[], split: Split, rng: Rng): { text: string; index: number } {
+  const all = list.map((text, index) => ({ key: "line", index, text, pdf: false, self: false, full: text, greeting: null }));
+  const e = choose(all, split, rng, () => true)!;
+  return { text: e.text, index: e.index };
 }

@@ -4,10 +4,11 @@ import { freshContext } from "../helpers/context.ts";
 import type { AppContext } from "../../server/src/context.ts";
 import { accountUpdateProposals, contacts, debtors, disputes, drafts, invoices, jobs, paymentPlans, payments, promises, tasks } from "../../server/src/db/schema.ts";
 import { prepareActions } from "../../server/src/modules/drafts/prepare-actions.ts";
+import { approveDraft, editDraft } from "../../server/src/modules/drafts/service.ts";
 import { updateDispute, addDisputeComment, getDispute } from "../../server/src/modules/disputes/service.ts";
 import { invoicesEligibleForReminders } from "../../server/src/modules/insolvency/reminder-eligibility.ts";
 import { evaluatePromisesAndPlans } from "../../server/src/modules/promises/evaluate.ts";
-import { caseJobHandlers, registerCaseListeners } from "../../server/src/modules/promises/jobs.ts";
+import { caseJobHandlers, ensureDailyCaseCheck, nextDailyRun, registerCaseListeners } from "../../server/src/modules/promises/jobs.ts";
 import { acceptPlan, getPlan, updateSchedule } from "../../server/src/modules/payment-plans/service.ts";
 import { confirmAccountUpdate, rejectAccountUpdate } from "../../server/src/modules/account-updates/service.ts";
 import { JobWorker } from "../../server/src/jobs/worker.ts";
@@ -184,6 +185,27 @@ describe("promises to pay", () => {
   });
 });
 
+describe("the daily check", () => {
+  it("is queued once, breaks overdue promises on the real clock, and queues the next run", async () => {
+    expect(nextDailyRun(new Date("2025-03-20T05:00:00Z")).toISOString()).toBe("2025-03-20T06:00:00.000Z");
+    expect(nextDailyRun(new Date("2025-03-20T06:00:00Z")).toISOString()).toBe("2025-03-21T06:00:00.000Z");
+    const today = isoToday();
+    const { id } = await email({ intent: "payment_promise", invoices: ["F2025-0113"], fields: { promisedDate: addDays(today, -5) }, date: addDays(today, -8) });
+    await prepareActions({ ctx, input: { messageId: id }, options: { llm: null } });
+    await ensureDailyCaseCheck(ctx);
+    await ensureDailyCaseCheck(ctx);
+    const queued = await ctx.db.select().from(jobs).where(eq(jobs.queue, "cases.daily"));
+    expect(queued).toHaveLength(1);
+    await ctx.db.update(jobs).set({ runAt: new Date(Date.now() - 1000) }).where(eq(jobs.id, queued[0].id));
+    await new JobWorker(ctx, caseJobHandlers(ctx), { concurrency: 1 }).drain();
+    expect((await ctx.db.select().from(promises))[0].status).toBe("broken");
+    expect(await ctx.db.select().from(drafts).where(eq(drafts.purpose, "promise_followup"))).toHaveLength(1);
+    const after = await ctx.db.select().from(jobs).where(eq(jobs.queue, "cases.daily")).orderBy(jobs.id);
+    expect(after.map((j) => j.status)).toEqual(["done", "pending"]);
+    expect(after[1].runAt.getTime()).toBeGreaterThan(Date.now());
+  });
+});
+
 describe("payment plans", () => {
   async function plan(fields: Record<string, unknown> = {}, invoices: string[] = []) {
     const { id } = await email({ intent: "payment_plan_request", invoices, fields });
@@ -291,5 +313,23 @@ describe("insolvency notices", () => {
     // Nothing was paid or changed in the ledger.
     expect(await ctx.db.select().from(payments)).toHaveLength(0);
     expect((await ctx.db.select().from(invoices).where(eq(invoices.debtorId, d.id))).every((i) => i.status === "open")).toBe(true);
+  });
+});
+
+describe("recipients", () => {
+  it("Reply-To is honoured only when it is a contact of the debtor; our own address never gets the reply", async () => {
+    const a = await email({ intent: "question", replyTo: "direction@martin.example" });
+    const b = await email({ intent: "question", replyTo: "pay-here@elsewhere.example" });
+    const c = await email({ intent: "question", from: "colleague@acme-supplies.example" });
+    for (const m of [a, b, c]) await prepareActions({ ctx, input: { messageId: m.id }, options: opts });
+    const to = async (id: number) => (await ctx.db.select().from(drafts).where(eq(drafts.messageId, id)))[0];
+    expect((await to(a.id)).toAddresses).toEqual(["direction@martin.example"]);
+    expect((await to(b.id)).toAddresses).toEqual(["compta@martin.example"]);
+    const internal = await to(c.id);
+    expect(internal.toAddresses).toEqual([]);
+    await expect(approveDraft({ ctx, input: { id: internal.id } })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(editDraft({ ctx, input: { id: internal.id, patch: { to: ["colleague@acme-supplies.example"] } } })).rejects.toMatchObject({ code: "VALIDATION" });
+    const fixed = await editDraft({ ctx, input: { id: internal.id, patch: { to: ["compta@martin.example"] } } });
+    expect(fixed.to).toEqual(["compta@martin.example"]);
   });
 });

@@ -61,10 +61,13 @@ export async function freePort(): Promise<number> {
 }
 
 /** uid/gid the mail processes run as: Dovecot refuses uid 0 for mail access. */
-function mailIdentity(): { uid: number; gid: number; internal: string; login: string } {
+function mailIdentity(): { uid: number; gid: number; internal: string; login: string; group?: string } {
   if (process.getuid?.() !== 0) {
+    // Not root: every Dovecot process runs as us, so every owner setting names
+    // us, and nothing can chroot.
     const me = os.userInfo();
-    return { uid: me.uid, gid: me.gid, internal: me.username, login: me.username };
+    const group = readFileSync("/etc/group", "utf8").split("\n").map((l) => l.split(":")).find((f) => Number(f[2]) === me.gid)?.[0];
+    return { uid: me.uid, gid: me.gid, internal: me.username, login: me.username, group };
   }
   const line = readFileSync("/etc/passwd", "utf8").split("\n").find((l) => l.startsWith("dovecot:"));
   if (!line) throw new Error("the 'dovecot' system user is missing: install dovecot-imapd (apt-get install -y dovecot-imapd)");
@@ -88,6 +91,7 @@ first_valid_uid = 1
 first_valid_gid = 1
 default_internal_user = ${id.internal}
 default_login_user = ${id.login}
+${id.group ? `default_internal_group = ${id.group}` : ""}
 mail_location = maildir:~/Maildir
 mail_uid = ${id.uid}
 mail_gid = ${id.gid}
@@ -110,8 +114,8 @@ service imap-login {
   inet_listener imaps {
     port = 0
   }
-}
-`;
+${id.group ? "  chroot =\n" : ""}}
+${id.group ? "service anvil {\n  chroot =\n}\n" : ""}`;
 }
 
 // Dovecot 2.4 (Debian trixie) renamed most settings; same server, new syntax.
@@ -131,6 +135,7 @@ first_valid_uid = 1
 first_valid_gid = 1
 default_internal_user = ${id.internal}
 default_login_user = ${id.login}
+${id.group ? `default_internal_group = ${id.group}` : ""}
 mail_driver = maildir
 mail_path = ~/Maildir
 mail_uid = ${id.uid}
@@ -156,8 +161,8 @@ service imap-login {
   inet_listener imaps {
     port = 0
   }
-}
-`;
+${id.group ? "  chroot =\n" : ""}}
+${id.group ? "service anvil {\n  chroot =\n}\n" : ""}`;
 }
 
 async function waitForPort(port: number, timeoutMs: number): Promise<void> {

@@ -106,7 +106,7 @@ export async function seedInbox(ctx: AppContext, input: { debtors?: SeedDebtor[]
     if (m.mailbox) {
       let mb = mailboxIds.get(m.mailbox);
       if (!mb) {
-        const [b] = await ctx.db.insert(mailboxes).values({ name: m.mailbox, kind: "import" }).returning({ id: mailboxes.id });
+        const [b] = await ctx.db.insert(mailboxes).values({ name: m.mailbox, kind: "import", address: `${m.mailbox}@acme.test` }).returning({ id: mailboxes.id });
         mb = b.id;
         mailboxIds.set(m.mailbox, mb);
       }

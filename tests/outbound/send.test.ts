@@ -69,7 +69,7 @@ async function approvedDraft() {
   return { draftId: r.draft!.draftId, header: messageId };
 }
 
-const worker = () => new JobWorker(ctx, outboundJobHandlers(ctx), { concurrency: 1, backoffMs: 10 });
+const worker = (backoffMs = 10) => new JobWorker(ctx, outboundJobHandlers(ctx), { concurrency: 1, backoffMs });
 const dueNow = () => ctx.db.update(jobs).set({ runAt: sql`now()` }).where(eq(jobs.status, "pending"));
 
 async function sentFolderIds(): Promise<string[]> {
@@ -205,11 +205,12 @@ describe("send failures and retries", () => {
     const [row] = await ctx.db.select().from(drafts).where(eq(drafts.id, draftId));
     expect(row).toMatchObject({ status: "approved", sendUncertain: false });
     expect(row.sendError).toMatch(/ECONNREFUSED|connect/i);
-    // Still down: the job fails and is rescheduled with a later run_at.
+    // Still down: the job fails and is rescheduled with a later run_at (a minute of backoff here).
     await dueNow();
-    await worker().drain();
+    await worker(60_000).drain();
     const [job] = await ctx.db.select().from(jobs).where(eq(jobs.queue, "outbound.send"));
     expect(job).toMatchObject({ status: "pending", attempts: 1 });
+    expect(job.runAt.getTime()).toBeGreaterThan(Date.now() + 30_000);
     expect(job.lastError).toMatch(/ECONNREFUSED|connect/i);
     // Back up on the same port.
     smtp = await startSmtpOn(port);

@@ -29,13 +29,19 @@ export type Doc = "invoice" | "credit_note" | "statement" | "delivery_proof";
 export type Template = string;
 
 export interface OtherMail {
-  /** spam/newsletter/phishing/recruiter come from strangers (debtor null); customer mail from the debtor. */
-  kind: "spam" | "newsletter" | "phishing" | "recruiter" | "customer";
+  /**
+   * spam/newsletter/phishing/recruiter/factoring come from strangers (debtor null); customer mail
+   * (greetings, invitations, quote requests, questionnaires, closures, their own newsletter) from the debtor.
+   */
+  kind: "spam" | "newsletter" | "phishing" | "recruiter" | "factoring" | "customer";
   /** Display name and address of a stranger; customers' mail comes from the debtor. */
   from?: [string, string];
   subject: string;
   body: string;
 }
+
+/** Intents a subject line alone can carry ("see subject" mails). */
+export type SubjectKey = "promise" | "notice" | "dispute" | "document" | "plan" | "account" | "question";
 
 export interface PhraseBank {
   promise: Template[];
@@ -52,6 +58,16 @@ export interface PhraseBank {
   other: OtherMail[];
   /** Subjects for new (non-reply) mails, per intent. */
   subjects: Record<"promise" | "notice" | "dispute" | "document" | "plan" | "account" | "question" | "insolvency", Template[]>;
+  /** Whole requests written in the subject line; the body only says "see subject". Tag as in dispute/document. */
+  subjectOnly: Array<[SubjectKey, Reason | Doc | null, Template]>;
+  /** "zie onderwerp", "voir objet": the body of a subject-only mail. */
+  seeSubject: string[];
+  /** One-line notes of one of OUR colleagues handing a customer's mail over to the AR mailbox (no intent). */
+  handover: string[];
+  /** One-line notes of a customer's employee passing on a colleague's mail (no intent). */
+  passOn: string[];
+  /** "See my answers below": opener of an inline reply. */
+  inlineIntro: string[];
   greetings: string[];
   closings: string[];
   /** "On behalf of our client {company}" — accountants and group service centres. */

@@ -55,9 +55,31 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     };
   }
   const dir = opts.dataDir && opts.dataDir !== "memory://" ? path.resolve(opts.dataDir) : undefined;
+  if (!dir && doMigrate) return openMigratedMemory();
   if (dir) mkdirSync(dir, { recursive: true });
   const pg = await PGlite.create(dir ?? "memory://", { extensions: { vector }, ...pgliteByteaCodecs });
   return wrapPglite(pg, doMigrate);
+}
+
+// initdb dominates the start of an in-memory PGlite (eval runs, benchmarks,
+// tests create many). One migrated instance per process is dumped once and
+// every later in-memory database starts from that image instead.
+let memoryImage: Promise<Blob> | null = null;
+
+async function openMigratedMemory(): Promise<Database> {
+  memoryImage ??= (async () => {
+    const pg = await PGlite.create("memory://", { extensions: { vector }, ...pgliteByteaCodecs });
+    await wrapPglite(pg, true);
+    const image = await pg.dumpDataDir("none");
+    await pg.close();
+    return image;
+  })().catch((err) => {
+    memoryImage = null;
+    throw err;
+  });
+  const pg = await PGlite.create({ loadDataDir: await memoryImage, extensions: { vector }, ...pgliteByteaCodecs });
+  // Migrating again is a no-op unless migrations/ changed while this process ran.
+  return wrapPglite(pg, true);
 }
 
 // PGlite's built-in bytea codecs go byte by byte through JS strings (slow on

@@ -117,6 +117,18 @@ describe("auth routes", () => {
     expect((await clerk.request("/api/auth/me")).status).toBe(401);
   });
 
+  it("ends sessions that expired or whose user was deactivated", async () => {
+    const { sessions, users } = await import("../../db/schema.ts");
+    const { eq } = await import("drizzle-orm");
+    const expired = await apiAs(ctx, "clerk", app);
+    await ctx.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.userId, expired.user.id));
+    expect((await expired.request("/api/auth/me")).status).toBe(401);
+    const gone = await apiAs(ctx, "collector", app);
+    expect((await gone.request("/api/inbox/counts")).status).toBe(200);
+    await ctx.db.update(users).set({ active: false }).where(eq(users.id, gone.user.id));
+    expect((await gone.request("/api/inbox/counts")).status).toBe(401);
+  });
+
   it("ignores forged and missing cookies", async () => {
     expect((await app.request("/api/auth/me")).status).toBe(401);
     expect((await app.request("/api/auth/me", { headers: { cookie: "relance_session=forged" } })).status).toBe(401);

@@ -8,7 +8,8 @@ import type { LedgerFacts } from "./facts.ts";
  * involved. Sums the facts do not list (e.g. two invoices added up by the
  * model) are not allowed: the model is given the totals it may use.
  */
-export function allowedFromFacts(facts: LedgerFacts, extraEmails: string[] = []): AllowedFacts {
+export function allowedFromFacts(facts: LedgerFacts, extra: string[] = []): AllowedFacts {
+  let extraEmails = extra;
   const amounts = new Set<number>();
   const dates = new Set<string>([facts.today]);
   const counts = new Set<number>();
@@ -54,6 +55,7 @@ export function allowedFromFacts(facts: LedgerFacts, extraEmails: string[] = [])
     }
   } else if (c?.kind === "account_update") {
     otherNumbers.push(...Object.values(c.changes));
+    if (c.changes.newEmail) extraEmails = [...extraEmails, c.changes.newEmail];
   } else if (c?.kind === "insolvency") {
     add(c.claimCents);
     otherNumbers.push(c.caseReference);

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNotNull, type SQL } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
+import type { Tx } from "../../db/client.ts";
 import { AppError, notFound } from "../../errors.ts";
 import { drafts } from "../../db/schema/drafts.ts";
 import { debtors } from "../../db/schema/debtors.ts";
@@ -123,14 +124,14 @@ async function transition(
   ctx: AppContext,
   id: number,
   allowed: string[],
-  change: (d: DraftRow) => Promise<{ set: Partial<typeof drafts.$inferInsert>; action: string; details?: Record<string, unknown> }>,
+  change: (d: DraftRow, tx: Tx) => Promise<{ set: Partial<typeof drafts.$inferInsert>; action: string; details?: Record<string, unknown> }>,
   actor: Actor,
 ) {
   await ctx.db.transaction(async (tx) => {
     const [d] = await tx.select().from(drafts).where(eq(drafts.id, id)).for("update");
     if (!d) throw notFound("Draft");
     if (!allowed.includes(d.status)) throw new AppError("CONFLICT", `Not possible on a ${d.status} draft`);
-    const { set, action, details } = await change(d);
+    const { set, action, details } = await change(d, tx);
     await tx.update(drafts).set({ ...set, updatedAt: new Date() }).where(eq(drafts.id, id));
     await audit(tx, { entityType: "draft", entityId: id, action, actor, details });
   });
@@ -142,11 +143,12 @@ async function transition(
  * Recipients can only be the email's sender or the debtor's known contacts.
  */
 export async function editDraft({ ctx, input, actor = SYSTEM }: { ctx: AppContext; input: { id: number; patch: DraftPatch }; actor?: Actor }) {
-  return transition(ctx, input.id, ["proposed", "edited", "approved"], async (d) => {
+  return transition(ctx, input.id, ["proposed", "edited", "approved"], async (d, tx) => {
     const p = input.patch;
     if (p.to) {
       if (!d.debtorId) throw new AppError("CONFLICT", "The draft has no debtor: recipients cannot be checked");
-      const { allowedRecipients } = await replyRouting(ctx.db, { messageId: d.messageId, debtorId: d.debtorId });
+      // Inside the transaction (tx, not ctx.db): embedded PGlite has a single connection.
+      const { allowedRecipients } = await replyRouting(tx, { messageId: d.messageId, debtorId: d.debtorId });
       const stranger = p.to.filter((a) => !allowedRecipients.includes(a));
       if (stranger.length) throw new AppError("VALIDATION", `Not the sender or a contact of this debtor: ${stranger.join(", ")}`);
     }

@@ -10,9 +10,16 @@ export const DONE_COUNT_CAP = 10_000;
 const SHARE_MS = 1_000;
 
 const cache = new WeakMap<AppContext, { at: number; value: Promise<InboxCounts> }>();
+const watched = new WeakSet<AppContext>();
+/** Any change to the mail drops the shared result, so the one who made the change sees it counted. */
+const CHANGES = ["message.stored", "message.classified", "message.updated", "correction.created"];
 
 /** How many messages each view holds (the sidebar). */
 export function inboxCounts({ ctx }: { ctx: AppContext }): Promise<InboxCounts> {
+  if (!watched.has(ctx)) {
+    watched.add(ctx);
+    for (const name of CHANGES) ctx.events.on(name, () => cache.delete(ctx));
+  }
   const hit = cache.get(ctx);
   if (hit && Date.now() - hit.at < SHARE_MS) return hit.value;
   const value = computeCounts(ctx);

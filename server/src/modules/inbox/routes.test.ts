@@ -191,8 +191,11 @@ describe("inbox API", () => {
 
   it("bulk: done, set intent and assign debtor", async () => {
     const bulk = (body: unknown) => clerk.request("/api/inbox/bulk", { method: "POST", body: JSON.stringify(body) });
+    const doneBefore = ((await (await clerk.request("/api/inbox/counts")).json()) as InboxCounts).done;
     expect(await (await bulk({ action: "done", ids: [ids[4]] })).json()).toEqual({ updated: 1 });
     expect((await list("view=done")).items.map((i) => i.id)).toContain(ids[4]);
+    // Counts are shared between clients for a moment, but a change is counted at once.
+    expect(((await (await clerk.request("/api/inbox/counts")).json()) as InboxCounts).done).toBe(doneBefore + 1);
     expect(await (await bulk({ action: "set_intent", ids: [ids[0], ids[1]], intent: "question" })).json()).toEqual({ updated: 2 });
     expect((await list("view=intent:question")).items.map((i) => i.id)).toEqual([ids[0], ids[1]]);
     expect(await (await bulk({ action: "assign_debtor", ids: [ids[3]], debtorId: debtorIds.get("C100") })).json()).toEqual({ updated: 1 });

@@ -63,6 +63,11 @@ export class ImapMailboxSync {
     };
   }
 
+  /** The loop is alive (connected, syncing, idling or waiting to reconnect). */
+  get running(): boolean {
+    return this.loop !== null;
+  }
+
   start(): void {
     this.stopped = false;
     this.loop ??= this.run().finally(() => (this.loop = null));
@@ -95,10 +100,9 @@ export class ImapMailboxSync {
   private async run(): Promise<void> {
     let failures = 0;
     while (!this.stopped) {
-      let healthy = false;
       try {
-        healthy = await this.session(() => (failures = 0));
-        if (healthy === false && !this.stopped) {
+        const stillWanted = await this.session(() => (failures = 0));
+        if (!stillWanted && !this.stopped) {
           // Mailbox removed, disabled or no longer IMAP: nothing to do.
           return;
         }
@@ -111,7 +115,7 @@ export class ImapMailboxSync {
       if (this.stopped) break;
       failures++;
       const base = Math.min(this.opts.backoffMaxMs, this.opts.backoffInitialMs * 2 ** Math.min(failures - 1, 20));
-      // Full jitter on half the delay: many mailboxes on one server do not reconnect in lockstep.
+      // Jitter on half the delay: many mailboxes on one server do not reconnect in lockstep.
       await sleepOrWake(base / 2 + Math.random() * (base / 2), this.sleeper);
     }
     await setSyncStatus(this.ctx, this.mailboxId, "stopped", null).catch(() => {});

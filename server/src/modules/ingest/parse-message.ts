@@ -93,6 +93,16 @@ function fromHeadersOnly(raw: Buffer, status: ParsedMessage["parseStatus"], erro
   };
 }
 
+/**
+ * A multipart message whose boundary is missing or wrong parses to nothing;
+ * the body bytes are still the message (often a bounce), so they are kept as
+ * text rather than lost to classification.
+ */
+function rawBodyText(raw: Buffer): string | null {
+  const body = raw.subarray(headerEnd(raw).bodyStart, headerEnd(raw).bodyStart + 200_000).toString("utf8").trim();
+  return body || null;
+}
+
 async function attachmentsOf(p: ParsedMail): Promise<ParsedAttachment[]> {
   const out: ParsedAttachment[] = [];
   for (const a of p.attachments) {
@@ -149,7 +159,7 @@ export async function parseMessage(raw: Buffer, maxBytes: number): Promise<Parse
     inReplyTo: angle(p.inReplyTo),
     references: refs.flatMap((r) => r.split(/\s+/)).filter(Boolean),
     headers: headerMap(raw),
-    text: p.text ?? null,
+    text: p.text || (typeof p.html === "string" && p.html) || p.attachments.length ? (p.text ?? null) : rawBodyText(raw),
     html: typeof p.html === "string" ? p.html : null,
     attachments: await attachmentsOf(p),
   };

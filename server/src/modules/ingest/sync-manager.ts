@@ -15,8 +15,10 @@ export class MailboxSyncManager {
   private readonly onCreated = ({ id }: { id: number }) => void this.ensure(id);
   private readonly onSyncRequested = ({ id }: { id: number }) => {
     const loop = this.loops.get(id);
-    if (loop) loop.requestSync();
-    else void this.ensure(id);
+    if (loop?.running) return loop.requestSync();
+    // No loop, or one that ended (mailbox was disabled): start afresh if it is wanted now.
+    this.loops.delete(id);
+    void this.ensure(id);
   };
 
   constructor(

@@ -1,0 +1,57 @@
+import path from "node:path";
+import { existsSync } from "node:fs";
+import { describe, it, expect } from "vitest";
+import { loadEnv } from "../../server/src/env.ts";
+import { runEval } from "../../server/src/modules/eval/run-eval.ts";
+import { formatReport, type EvalReport } from "../../server/src/modules/eval/report.ts";
+
+// Floors set honestly from measured figures (README "Quality"), a little below
+// them so noise does not flake; a change that costs accuracy fails here.
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const SETB = process.env.RELANCE_SETB_DIR ?? path.resolve(ROOT, "../shared/datasets/set-b");
+const env = loadEnv({ LOG_LEVEL: "silent" });
+
+type R = EvalReport & {
+  intent: { accuracy: number; macroF1: number };
+  routing: { accuracy: number; wrongAssignmentRate: number };
+  invoices: { precision: number; recall: number };
+  language: { accuracy: number };
+  feedback?: { firstHalf: { intentAccuracy: number; routingAccuracy: number }; secondHalf: { intentAccuracy: number; routingAccuracy: number } };
+};
+
+describe("eval on labelled sets (no LLM, default embedder)", () => {
+  it("scores the shipped seed test split above its floors", async () => {
+    const r = (await runEval(env, path.join(ROOT, "eval/sets/seed-test"))) as R;
+    console.log(formatReport(r));
+    expect(r.emails).toBe(235);
+    expect(r.intent.macroF1).toBeGreaterThanOrEqual(FLOORS.seed.macroF1);
+    expect(r.routing.accuracy).toBeGreaterThanOrEqual(FLOORS.seed.routing);
+    expect(r.routing.wrongAssignmentRate).toBeLessThanOrEqual(FLOORS.seed.wrong);
+    expect(r.invoices.precision).toBeGreaterThanOrEqual(FLOORS.seed.invoicePrecision);
+    expect(r.invoices.recall).toBeGreaterThanOrEqual(FLOORS.seed.invoiceRecall);
+    expect(r.language.accuracy).toBeGreaterThanOrEqual(0.97);
+  }, 300_000);
+
+  it("scores set-b (another company's mail, never trained on) above its floors", async () => {
+    expect(existsSync(SETB), `set-b not found at ${SETB} (set RELANCE_SETB_DIR)`).toBe(true);
+    const r = (await runEval(env, SETB)) as R;
+    console.log(formatReport(r));
+    expect(r.intent.macroF1).toBeGreaterThanOrEqual(FLOORS.setb.macroF1);
+    expect(r.routing.accuracy).toBeGreaterThanOrEqual(FLOORS.setb.routing);
+    expect(r.routing.wrongAssignmentRate).toBeLessThanOrEqual(FLOORS.setb.wrong);
+    expect(r.invoices.precision).toBeGreaterThanOrEqual(FLOORS.setb.invoicePrecision);
+    expect(r.invoices.recall).toBeGreaterThanOrEqual(FLOORS.setb.invoiceRecall);
+  }, 300_000);
+
+  it("adapts to set-b with clerk feedback: the second half scores higher than the first", async () => {
+    expect(existsSync(SETB)).toBe(true);
+    const r = (await runEval(env, SETB, { feedback: true })) as R;
+    console.log(formatReport(r));
+    expect(r.feedback!.secondHalf.intentAccuracy).toBeGreaterThan(r.feedback!.firstHalf.intentAccuracy);
+  }, 300_000);
+});
+
+const FLOORS = {
+  seed: { macroF1: 0.84, routing: 0.96, wrong: 0.01, invoicePrecision: 0.97, invoiceRecall: 0.74 },
+  setb: { macroF1: 0.8, routing: 0.96, wrong: 0.01, invoicePrecision: 0.97, invoiceRecall: 0.68 },
+};
