@@ -1,6 +1,7 @@
 import type { MailInput } from "./mail-input.ts";
 import type { LedgerView } from "./mail-input.ts";
-import { senderText, type StrippedReply } from "./text/quote-strip.ts";
+import { senderText, stripReply, type StrippedReply } from "./text/quote-strip.ts";
+import { FORWARD_SEPARATOR, FORWARD_SUBJECT } from "./text/quote-patterns.ts";
 import { featureTokens } from "./model-features.ts";
 
 /** Text of attachments worth classifying: PDFs and documents, not returned mail or DSN parts. */
@@ -26,10 +27,27 @@ export interface MailTexts {
  */
 export function mailTexts(mail: MailInput, ledger: LedgerView | null = null): MailTexts {
   const stripped = senderText(mail);
-  const own = stripped.body.trim();
+  let own = stripped.body.trim();
+  const handedOver = handOverForward(stripped, mail.subject);
+  if (handedOver) own = `${own}\n\n${handedOver}`;
   const subject = (mail.subject ?? "").replace(/^\s*((re|aw|antw|tr|fwd?|wg|sv|réf)\s*:\s*)+/i, "");
   const body = own || stripped.quoted.slice(0, 1_500);
   const features = featureTokens({ mail, own: body, ledger });
   const model = [subject, body, attachmentText(mail, 2_000), features].filter(Boolean).join("\n");
   return { stripped, own, model };
+}
+
+/**
+ * "FYI, kun jij dit oppakken?" above a forwarded customer mail: the note is a
+ * hand-over, what needs doing is in the forwarded message, so its text counts
+ * as the sender's (intents.md: classify what the customer wrote). Returns the
+ * forwarded body, or null when the mail is not such a hand-over.
+ */
+function handOverForward(stripped: StrippedReply, subject: string | null): string | null {
+  if (stripped.forwarded || !stripped.quoted) return null;
+  const isForward = FORWARD_SUBJECT.test(subject ?? "") || (stripped.quoteHeader !== null && FORWARD_SEPARATOR.test(stripped.quoteHeader.split("\n")[0]));
+  if (!isForward) return null;
+  if (stripped.body.split(/\s+/).filter(Boolean).length > 40) return null;
+  const inner = stripReply(stripped.quoted, { subject });
+  return inner.body.trim() || null;
 }

@@ -11,6 +11,10 @@ import type { RouteInvoiceRef } from "./routing/types.ts";
 /** Intents whose mail is about specific invoices (so a lone invoice in the thread is the one meant). */
 const ABOUT_INVOICES = new Set<Intent>(["payment_promise", "payment_notice", "dispute", "document_request", "payment_plan_request", "question"]);
 
+/** The sender designates one invoice without its number ("this invoice", "la facture", "deze factuur"). */
+const ONE_INVOICE_MEANT =
+  /\b(?:this|the|that|your|said) invoice\b|\b(?:cette|la|votre|ladite) facture\b|\b(?:deze|de|uw|die|bewuste) factuur\b|\b(?:diese|die|ihre|besagte) rechnung\b/i;
+
 export interface References {
   invoiceRefs: RouteInvoiceRef[];
   amounts: Array<{ value: number; currency: string | null }>;
@@ -44,12 +48,23 @@ export function extractReferences(input: { mail: MailInput; texts: MailTexts; in
     const named = ofDebtor(own);
     if (named.length) return [...new Set(named)];
     if (!ABOUT_INVOICES.has(intent)) return [];
-    // "Het bedrag van 1578,43": an amount equal to exactly one open item of the debtor.
     if (debtorId !== null) {
       const open = ledger.invoices.filter((i) => i.debtorId === debtorId);
+      // "Het bedrag van 1578,43": an amount equal to exactly one open item of the debtor.
       const byAmount = amountMatches(texts.own, open).filter((m) => m.confidence >= 0.7);
       if (byAmount.length) return [...new Set(byAmount.map((m) => m.number))];
+      // "Le solde de 13 503,95 €": an amount equal to the open total of the letter
+      // answered (its invoices in our quote) or of the whole account.
+      const stated = findAmounts(texts.own).map((a) => a.value);
+      const quotedOpen = open.filter((i) => quoted.some((r) => r.number === i.number) && i.openAmount !== 0);
+      const allOpen = open.filter((i) => i.openAmount !== 0);
+      for (const group of [quotedOpen, allOpen]) {
+        const total = group.reduce((sum, i) => sum + i.openAmount, 0);
+        if (group.length > 1 && stated.some((v) => Math.abs(v - total) < 0.01)) return group.map((i) => i.number);
+      }
     }
+    // "Cette facture est déjà payée" in reply to a letter about one invoice.
+    if (!ONE_INVOICE_MEANT.test(texts.own)) return [];
     const threadRefs = [...new Set([...ofDebtor(subject), ...ofDebtor(quoted)])];
     return threadRefs.length === 1 ? threadRefs : [];
   };

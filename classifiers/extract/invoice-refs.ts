@@ -23,6 +23,8 @@ function keyOf(raw: string): Key {
   const up = raw.toUpperCase();
   const letters = (up.match(/[A-Z]+/g) ?? []).join("");
   const groups = (up.match(/\d+/g) ?? []).map(stripZeros);
+  // "VF24-00453" for "VF-2024-00453": a leading two-digit group before a sequence is a year.
+  if (groups.length > 1 && /^\d{2}$/.test(groups[0]) && !groups.some((g) => /^(?:19|20)\d{2}$/.test(g))) groups[0] = `20${groups[0]}`;
   const digits = (up.match(/\d+/g) ?? []).join("");
   const year = groups.find((g) => /^(?:19|20)\d{2}$/.test(g) && groups.length > 1) ?? null;
   return { letters, digits, groups, year, seq: groups[groups.length - 1] ?? "" };

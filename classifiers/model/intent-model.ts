@@ -62,7 +62,7 @@ const DEFAULTS: Required<IntentModelOptions> = {
   seed: 1,
   epochs: 8,
   learningRate: 0.4,
-  l2: 1e-6,
+  l2: 1e-4,
   hashBits: 18,
   maxChars: 3_000,
   memoryThreshold: 0.8,

@@ -38,7 +38,8 @@ describe("seed sets on disk", () => {
 
   it("are big enough and split about 70/30", () => {
     const total = train.labels.length + test.labels.length;
-    expect(total).toBeGreaterThanOrEqual(760);
+    expect(total).toBeGreaterThanOrEqual(1100);
+    expect(test.labels.length).toBeGreaterThanOrEqual(320);
     expect(train.labels.length / total).toBeGreaterThan(0.65);
     expect(train.labels.length / total).toBeLessThan(0.75);
   });
@@ -49,7 +50,7 @@ describe("seed sets on disk", () => {
       expect(train.labels.some((l) => l.intent === intent), `${intent} in train`).toBe(true);
       expect(test.labels.some((l) => l.intent === intent), `${intent} in test`).toBe(true);
       const n = all.filter((l) => l.intent === intent).length;
-      expect(n, intent).toBeGreaterThanOrEqual(intent === "bounce" || intent === "auto_reply" ? 45 : 40);
+      expect(n, intent).toBeGreaterThanOrEqual(intent === "bounce" || intent === "auto_reply" ? 60 : 55);
     }
   });
 
@@ -81,6 +82,22 @@ describe("seed sets on disk", () => {
     expect(test.messageIds.filter((id) => trainIds.has(id))).toEqual([]);
     expect(new Set(train.messageIds).size).toBe(train.messageIds.length);
     expect(readFileSync(join(TRAIN, "ledger.json"), "utf8")).toEqual(readFileSync(join(TEST, "ledger.json"), "utf8"));
+  });
+
+  it("contain the hard layouts in both splits: forwards, subject-only, bottom-posted and inline replies, Word HTML, PDF remittances", () => {
+    for (const dir of [TRAIN, TEST]) {
+      const features = readFileSync(join(dir, "README.md"), "utf8").match(/MIME \/ thread features: (.*)/)?.[1] ?? "";
+      const count = (tag: string) => Number(new RegExp(`(?:^|, )${tag} (\\d+)`).exec(features)?.[1] ?? 0);
+      for (const tag of ["shape:handover", "shape:subject-only", "shape:bottom", "shape:inline", "word-html", "html-only", "pdf", "multi-intent", "other:phishing", "other:factoring"]) {
+        expect(count(tag), `${tag} in ${dir}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it("label customers' unrelated mail as other with their debtor, strangers' as other without", () => {
+    const all = [...train.labels, ...test.labels].filter((l) => l.intent === "other");
+    expect(all.filter((l) => l.debtor !== null).length).toBeGreaterThanOrEqual(50);
+    expect(all.filter((l) => l.debtor === null).length).toBeGreaterThanOrEqual(50);
   });
 
   it("say in their README that they are synthetic", () => {

@@ -31,8 +31,8 @@ const SEED = "relance-seed-v1";
 
 /** Emails per intent over train + test. */
 const PLAN: Array<[IntentKey | "bounce" | "stranger", number]> = [
-  ["promise", 95], ["notice", 95], ["dispute", 90], ["document", 85], ["plan", 65], ["account", 65],
-  ["question", 80], ["insolvency", 45], ["auto", 52], ["bounce", 50], ["other", 18], ["stranger", 44],
+  ["promise", 135], ["notice", 135], ["dispute", 125], ["document", 125], ["plan", 95], ["account", 90],
+  ["question", 120], ["insolvency", 60], ["auto", 72], ["bounce", 68], ["other", 60], ["stranger", 65],
 ];
 const SHARE: Array<[Lang, number]> = [["fr", 0.3], ["nl", 0.3], ["de", 0.2], ["en", 0.2]];
 

@@ -101,7 +101,7 @@ export interface Format {
 
 export function formatFor(client: Client, rng: Rng): Format {
   const shape = {
-    outlook: rng.weighted([["alt", 7], ["html", 2], ["plain", 1]]),
+    outlook: rng.weighted([["alt", 6], ["html", 3], ["plain", 1]]),
     gmail: rng.weighted([["alt", 9], ["plain", 1]]),
     apple: rng.weighted([["plain", 5], ["alt", 5]]),
     thunderbird: rng.weighted([["plain", 8], ["alt", 2]]),

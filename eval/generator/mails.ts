@@ -15,7 +15,7 @@ import { ownText, fullHtml, fullPlain, fitsHour } from "./body.ts";
 import { renderMail, messageId, type Attachment, type Client, type MailSpec } from "./message.ts";
 import { renderRemittance } from "./pdf.ts";
 import { addDays, isWeekend, stampFromUtc, type Zone } from "./dates.ts";
-import { bottomPlain, colleague, forwardedMail, inlinePlain, plainAsHtml, type PrefixStyle } from "./shapes.ts";
+import { bottomPlain, colleague, forwardedMail, handoverNote, inlinePlain, neutralGreetings, plainAsHtml, type PrefixStyle } from "./shapes.ts";
 import type { QuoteStyle } from "./letter.ts";
 import { localPart, personName } from "./people.ts";
 import { round2 } from "./money.ts";
@@ -130,7 +130,7 @@ export async function debtorMail(env: Env, intent: IntentKey, lang: Lang, split:
     const seconds = SECONDARY[intent];
     const secondKey = seconds && routing !== "no_clue" && shape !== "subject" && rng.chance(0.2) ? rng.pick(seconds) : null;
     const secondFirst = rng.chance(0.4);
-    const inlineGreeting = primary.greeting !== null && fitsHour(primary.greeting, stampNow.hour) && !(secondKey && secondFirst) && !sender.intro;
+    const inlineGreeting = shape !== "handover" && primary.greeting !== null && fitsHour(primary.greeting, stampNow.hour) && !(secondKey && secondFirst) && !sender.intro;
     const main = render(inlineGreeting ? primary.full : primary.text, intent, ctx);
     const phrases = [`${lang}/${shape === "subject" ? "subject" : intent}/${primary.index}`];
     // A subject-only mail says "see subject" in its body; the request itself is the subject line.
@@ -182,7 +182,9 @@ export async function debtorMail(env: Env, intent: IntentKey, lang: Lang, split:
     // One-word mails ("Betaald.", a PDF with "FYI") mostly come without greeting or closing.
     const short = texts.join(" ").trim().split(/\s+/).length <= 3;
     const terse = custom || (short && rng.chance(0.7)) ? true : undefined;
-    const own = ownText(texts, bank, rng, { intro, signature: sender.signature, terse, greeting: inlineGreeting ? "" : undefined, hour: stampNow.hour });
+    // A customer writing to our salesperson does not greet our credit controller by name.
+    const greeting = shape === "handover" ? (terse || rng.chance(0.2) ? "" : rng.pick(neutralGreetings(bank.greetings, stampNow.hour))) : inlineGreeting ? "" : undefined;
+    const own = ownText(texts, bank, rng, { intro, signature: sender.signature, terse, greeting, hour: stampNow.hour });
     const fmt = formatFor(client, rng);
     const word = client === "outlook" && rng.chance(0.5) ? { lang } : null;
     const subject = shape === "subject" ? main.text : letter ? replySubject(letter.subject, lang, style === "forward", rng) : custom ? custom.subject : newSubject(env, intent, lang, rng, [...invoices], debtor.name, fields);
@@ -212,7 +214,9 @@ export async function debtorMail(env: Env, intent: IntentKey, lang: Lang, split:
       if (at.date !== stampNow.date) continue;
       const note = pickLine(shape === "handover" ? bank.handover : bank.passOn, split, rng);
       phrases.push(`${lang}/${shape === "handover" ? "handover" : "passOn"}/${note.index}`);
-      const noteOwn = ownText([note.text], bank, rng, { signature: fwd.signature, terse: rng.chance(0.6), filler: false, mobileOk: false, hour: at.hour });
+      const noteOwn = shape === "handover"
+        ? handoverNote(lang, note.text, fwd.signature, at.hour, rng.chance(0.55), (xs) => rng.pick(xs))
+        : ownText([note.text], bank, rng, { signature: fwd.signature, terse: rng.chance(0.5), filler: false, mobileOk: false, hour: at.hour });
       const fclient: Client = shape === "handover" ? rng.weighted<Client>([["outlook", 7], ["gmail", 3]]) : clientFor(fwd.email, rng);
       const fstyle: QuoteStyle = fclient === "outlook" ? "outlook" : "forward";
       const inner = forwardedMail({ lang, subject, own, stamp: stampNow, from: mail.from, to: { name: fwd.name, email: fwd.email } });

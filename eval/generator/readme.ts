@@ -87,6 +87,25 @@ ${countTable(labels)}
   spread); a PDF remittance's total counts as stated.
 - Several intents in one mail follow the tie-break order of intents.md; fields
   are those of the labelled intent only.
+- A forward whose own note only hands the mail over ("FYI, can you pick this
+  up?", from one of our colleagues or from someone else at the customer) is
+  labelled with the forwarded customer mail: its intent, debtor, invoices and
+  fields (intents.md: classify what the sender wrote; the note asks nothing).
+  It is sent the same day, so relative dates read the same against either Date.
+- A subject-only mail ("zie onderwerp", "voir objet") takes intent and fields
+  from its subject line.
+- Near misses, by intents.md: a payment "released", "approved for payment" or
+  "in the payment run of <date>" is \`payment_promise\`; "already paid on
+  <date>" as the message is \`payment_notice\`, "we already paid, why a
+  reminder?" is \`question\`; deferring everything to a later date or
+  spreading it is \`payment_plan_request\`; contesting payment terms, a cash
+  discount, reminder fees or interest is \`dispute\` (reason \`other\`); "the
+  invoice never arrived, please send it" and a request for a signed delivery
+  note are \`document_request\`; a customer's mail that is not about
+  receivables (greetings, invitations, quote or spare-part requests,
+  questionnaires, surveys, closure notices, their newsletter) is \`other\` with
+  their debtor; spam, phishing, fake remittance links and financing pitches
+  are \`other\` without one.
 - A curator's notice is labelled with the curator as \`administrator\`.
 - Bounces: \`failedRecipient\` = Final-Recipient, \`status\` from the DSN,
   \`permanent\` iff 5.x.x; debtor = owner of that contact.

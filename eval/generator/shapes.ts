@@ -8,8 +8,8 @@
 import type { Lang } from "./phrases/types.ts";
 import type { Stamp } from "./dates.ts";
 import { COMPANY } from "./ledger-data.ts";
-import { quoteLetter, type Letter, type QuoteStyle } from "./letter.ts";
-import { escapeHtml, ownPlain, type OwnText } from "./body.ts";
+import { quoteLetter, type Letter } from "./letter.ts";
+import { escapeHtml, fitsHour, ownPlain, type OwnText } from "./body.ts";
 
 /** Quote styles that prefix the quoted reminder with "> ", where answering below it is common. */
 export type PrefixStyle = "gmail" | "apple" | "thunderbird";
@@ -76,4 +76,21 @@ export function colleague(lang: Lang, pick: <T>(xs: readonly T[]) => T): { name:
   return { name, email: `${local}@${domain}`, signature: `${name}\n${title}\n${COMPANY.name}\nT ${COMPANY.phone.slice(0, -2)}${ext}` };
 }
 
-export const FORWARD_STYLES: QuoteStyle[] = ["outlook", "forward"];
+/** How colleagues greet and sign off to each other: a hand-over note is not written to a customer. */
+const INTERNAL: Record<Lang, { hi: string[]; bye: string[] }> = {
+  nl: { hi: ["Hoi,", "Hallo Sofie,", "Hey,", "Hoi allemaal,", "Goedemorgen,"], bye: ["Groet,", "Thx!", "Bedankt,", "Grtz"] },
+  fr: { hi: ["Salut Julien,", "Bonjour Julien,", "Hello,", "Salut,", "Bonjour,"], bye: ["Merci,", "Bonne journée,", "A+", "Merci d'avance,"] },
+  de: { hi: ["Hallo Sofie,", "Hi,", "Hallo zusammen,", "Moin,", "Guten Morgen,"], bye: ["Danke,", "Gruß", "VG", "Danke dir,"] },
+  en: { hi: ["Hi Sofie,", "Hi all,", "Hello,", "Morning,"], bye: ["Thanks,", "Cheers,", "Thx", "Best,"] },
+};
+
+/** A colleague's hand-over note: often just the line and a signature. */
+export function handoverNote(lang: Lang, note: string, signature: string, hour: number, terse: boolean, pick: <T>(xs: readonly T[]) => T): OwnText {
+  const hi = INTERNAL[lang].hi.filter((g) => fitsHour(g, hour));
+  return { greeting: terse ? "" : pick(hi), paragraphs: [note], closing: terse ? "" : pick(INTERNAL[lang].bye), signature, mobile: null, sigDash: false };
+}
+
+/** Greetings a customer would write to a salesperson: none that name our credit controllers. */
+export function neutralGreetings(greetings: string[], hour: number): string[] {
+  return greetings.filter((g) => g && !/Sofie|Julien|Verstraeten|Masson/.test(g) && fitsHour(g, hour));
+}

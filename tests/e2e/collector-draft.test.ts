@@ -75,4 +75,27 @@ describe("e2e: collector approves and sends a draft", () => {
     expect(status).toBe(403);
     await clerk.context().close();
   });
+
+  it("edits a proposed payment plan's schedule and accepts it", async () => {
+    const page = await newPage(browser, server.url);
+    await login(page, server.users.collector);
+    await page.goto("/#/plans");
+    const plan = page.getByRole("article").filter({ hasText: "Boulangerie Martin SARL" });
+    await plan.getByRole("button", { name: "Edit schedule" }).click();
+    await plan.getByLabel("Amount 1").fill("300.00");
+    await plan.getByLabel("Amount 2").fill("200.00");
+    // 300 + 200 + 220 ≠ 660: saving waits until it adds up.
+    await expect(plan.getByRole("button", { name: "Save" }).isDisabled()).resolves.toBe(true);
+    await plan.getByLabel("Amount 3").fill("160.00");
+    await plan.getByRole("button", { name: "Save" }).click();
+    await plan.getByRole("cell", { name: "€300.00" }).waitFor();
+    await plan.getByRole("button", { name: "Accept plan" }).click();
+    await plan.getByText("Accepted").waitFor();
+    await screenshot(page, "collector-plan-accepted");
+    const [row] = await server.ctx.database.query<{ amounts: string[] }>(
+      (await import("drizzle-orm")).sql`select array_agg(amount::text order by seq) as amounts from plan_instalments`,
+    );
+    expect(row.amounts).toEqual(["300.00", "200.00", "160.00"]);
+    await page.context().close();
+  });
 });

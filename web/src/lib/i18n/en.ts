@@ -219,6 +219,7 @@ export const en = {
   "plans.instalments": "Instalments",
   "plans.total": "Total",
   "plans.accept": "Accept plan",
+  "plans.edit": "Edit schedule",
   "plans.cancel": "Cancel plan",
   "plans.empty": "No payment plans.",
   "acc.title": "Classification accuracy",

@@ -221,6 +221,7 @@ export const fr: Record<MessageKey, string> = {
   "plans.instalments": "Échéances",
   "plans.total": "Total",
   "plans.accept": "Accepter le plan",
+  "plans.edit": "Modifier l'échéancier",
   "plans.cancel": "Annuler le plan",
   "plans.empty": "Aucun plan de paiement.",
   "acc.title": "Précision de la classification",

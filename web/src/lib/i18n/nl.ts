@@ -221,6 +221,7 @@ export const nl: Record<MessageKey, string> = {
   "plans.instalments": "Termijnen",
   "plans.total": "Totaal",
   "plans.accept": "Regeling aanvaarden",
+  "plans.edit": "Schema aanpassen",
   "plans.cancel": "Regeling annuleren",
   "plans.empty": "Geen betalingsregelingen.",
   "acc.title": "Nauwkeurigheid van de classificatie",
