@@ -23,7 +23,7 @@ describe("eval on labelled sets (no LLM, default embedder)", () => {
   it("scores the shipped seed test split above its floors", async () => {
     const r = (await runEval(env, path.join(ROOT, "eval/sets/seed-test"))) as R;
     console.log(formatReport(r));
-    expect(r.emails).toBe(235);
+    expect(r.emails).toBeGreaterThanOrEqual(200);
     expect(r.intent.macroF1).toBeGreaterThanOrEqual(FLOORS.seed.macroF1);
     expect(r.routing.accuracy).toBeGreaterThanOrEqual(FLOORS.seed.routing);
     expect(r.routing.wrongAssignmentRate).toBeLessThanOrEqual(FLOORS.seed.wrong);

@@ -5,10 +5,12 @@ import { disputes } from "../../db/schema/disputes.ts";
 import { promises } from "../../db/schema/promises.ts";
 import { drafts } from "../../db/schema/drafts.ts";
 import { notFound } from "../../errors.ts";
-import { sanitizeEmailHtml } from "./html.ts";
+import { sanitizeEmailHtml } from "../messages/sanitize-html.ts";
 import { tableExists } from "./optional-tables.ts";
 import { mailDate } from "./sql-parts.ts";
 import type { EvidenceItem, MessageDetail, RoutingCandidate } from "./schemas.ts";
+
+const MAX_INLINE_IMAGE = 2 * 1024 * 1024;
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -102,7 +104,16 @@ export async function getMessageDetail({ ctx, input }: { ctx: AppContext; input:
           .from(attachments)
           .where(inArray(attachments.id, cids.map((a) => a.id)))
       : [];
-    html = sanitizeEmailHtml(m.html, inline.map((i) => ({ contentId: i.contentId!, contentType: i.contentType, content: i.content })));
+    // The inbox iframe allows only data: images (its CSP blocks every load), so
+    // inline cid: images are embedded rather than linked.
+    const byCid = new Map(inline.map((i) => [i.contentId!.replace(/^<|>$/g, "").toLowerCase(), i]));
+    html = sanitizeEmailHtml(m.html, {
+      cidUrl: (cid) => {
+        const img = byCid.get(cid.toLowerCase());
+        if (!img || img.content.length > MAX_INLINE_IMAGE || !/^image\/(png|jpe?g|gif|webp|bmp)$/i.test(img.contentType)) return null;
+        return `data:${img.contentType.toLowerCase()};base64,${img.content.toString("base64")}`;
+      },
+    });
   }
   const boxes = await ctx.db
     .select({ id: mailboxes.id, name: mailboxes.name })
