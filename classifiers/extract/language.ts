@@ -74,6 +74,15 @@ export function detectLanguageDetailed(text: string | null | undefined): Languag
   return { language: best[0], confidence: Math.max(0.3, Math.min(0.99, 0.5 + margin)), scores };
 }
 
+// The pipeline asks about the same text several times (features, fields,
+// the decision); franc is the costly part, so recent answers are remembered.
+const recent = new Map<string, string | null>();
+
 export function detectLanguage(text: string | null | undefined): string | null {
-  return detectLanguageDetailed(text).language;
+  const key = text ?? "";
+  if (recent.has(key)) return recent.get(key)!;
+  const language = detectLanguageDetailed(text).language;
+  if (recent.size >= 64) recent.delete(recent.keys().next().value!);
+  recent.set(key, language);
+  return language;
 }

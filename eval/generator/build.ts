@@ -32,7 +32,7 @@ const SEED = "relance-seed-v1";
 /** Emails per intent over train + test. */
 const PLAN: Array<[IntentKey | "bounce" | "stranger", number]> = [
   ["promise", 135], ["notice", 135], ["dispute", 125], ["document", 125], ["plan", 95], ["account", 90],
-  ["question", 120], ["insolvency", 60], ["auto", 72], ["bounce", 68], ["other", 60], ["stranger", 65],
+  ["question", 120], ["insolvency", 60], ["auto", 72], ["bounce", 68], ["other", 70], ["stranger", 60],
 ];
 const SHARE: Array<[Lang, number]> = [["fr", 0.3], ["nl", 0.3], ["de", 0.2], ["en", 0.2]];
 

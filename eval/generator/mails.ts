@@ -3,7 +3,7 @@
  * routing case, debtor, date, the letter answered, the text and its label.
  */
 import type { Rng } from "./prng.ts";
-import type { Lang, SubjectKey } from "./phrases/types.ts";
+import { LANGS, type Lang, type SubjectKey } from "./phrases/types.ts";
 import type { LedgerDebtor, LedgerInvoice } from "./ledger.ts";
 import { debtorRow } from "./ledger.ts";
 import { COMPANY, DEBTORS, GROUPS } from "./ledger-data.ts";
@@ -12,12 +12,11 @@ import { feasible, mentionsInvoices, render, slotsOf, type IntentKey, type Rende
 import { choose, entries, pickLine, subjectEntries, type Entry } from "./templates.ts";
 import { makeSender, isFreemail, type Routing } from "./sender.ts";
 import { ownText, fullHtml, fullPlain, fitsHour } from "./body.ts";
-import { renderMail, messageId, type Attachment, type Client, type MailSpec } from "./message.ts";
+import { renderMail, messageId, type Attachment, type MailSpec } from "./message.ts";
 import { renderRemittance } from "./pdf.ts";
-import { addDays, isWeekend, stampFromUtc, type Zone } from "./dates.ts";
-import { bottomPlain, colleague, forwardedMail, handoverNote, inlinePlain, neutralGreetings, plainAsHtml, type PrefixStyle } from "./shapes.ts";
-import type { QuoteStyle } from "./letter.ts";
-import { localPart, personName } from "./people.ts";
+import { addDays, isWeekend } from "./dates.ts";
+import { bottomPlain, inlinePlain, plainAsHtml, type PrefixStyle } from "./shapes.ts";
+import { forwardMail, neutralGreetings } from "./forward.ts";
 import { round2 } from "./money.ts";
 import {
   clientFor, CONTENT_LANGUAGE, formatFor, mailDate, pickLetter, poolOf, quoteStyleFor, replySubject, workStamp,
@@ -90,7 +89,9 @@ const PREFIX_STYLES: PrefixStyle[] = ["gmail", "apple", "thunderbird"];
 
 /** `variant` spreads dispute reasons and requested documents evenly over each split. */
 export async function debtorMail(env: Env, intent: IntentKey, lang: Lang, split: Split, rng: Rng, variant = 0): Promise<Generated> {
-  const wantedTag = intent === "dispute" ? REASON_CYCLE[variant % REASON_CYCLE.length] : intent === "document" ? DOCUMENT_CYCLE[variant % DOCUMENT_CYCLE.length] : null;
+  // Each language starts the cycle elsewhere, so a small split still sees every reason across languages.
+  const turn = variant + 2 * LANGS.indexOf(lang);
+  const wantedTag = intent === "dispute" ? REASON_CYCLE[turn % REASON_CYCLE.length] : intent === "document" ? DOCUMENT_CYCLE[turn % DOCUMENT_CYCLE.length] : null;
   const bank = env.banks[lang];
   const routing = routingFor(intent, rng);
   const wantedShape = shapeFor(intent, routing, rng);
@@ -104,6 +105,8 @@ export async function debtorMail(env: Env, intent: IntentKey, lang: Lang, split:
     if (pool.length === 0) continue;
     const entryOk = (e: Entry): boolean => {
       if (intent === "other") return e.tag === "customer";
+      // A remittance PDF lists invoices: the debtor must have one to list.
+      if (e.pdf && !pool.some((i) => i.kind === "invoice")) return false;
       if (wantedTag && attempt < 60 && e.tag !== wantedTag) return false;
       if (intent === "insolvency") return routing === "curator" ? !e.self && slotsOf(e.text).has("company") : e.self;
       if (routing === "no_clue" && !stripForNoClue(e)) return false;
@@ -206,54 +209,29 @@ export async function debtorMail(env: Env, intent: IntentKey, lang: Lang, split:
       messageId: messageId(client, domain, rng),
       inReplyTo: thread ? letter!.messageId : undefined, references: thread ? [letter!.messageId] : undefined,
     } as Pick<MailSpec, "from" | "to" | "subject" | "stamp" | "client" | "cc" | "messageId" | "inReplyTo" | "references">;
-    let forwardTag = "";
+    let format = { charset: fmt.charset, cte: fmt.cte, crlf: fmt.crlf };
+    let forwardWord = false;
     if (shape === "handover" || shape === "passon") {
       // Someone else sends the customer's mail on, the same day, with a note that asks for nothing.
-      const fwd = forwarder(shape, lang, sender.email, debtor.name, rng);
-      const at = stampFromUtc(stampNow.utcMs + rng.int(4, 200) * 60_000, fwd.zone);
-      if (at.date !== stampNow.date) continue;
-      const note = pickLine(shape === "handover" ? bank.handover : bank.passOn, split, rng);
-      phrases.push(`${lang}/${shape === "handover" ? "handover" : "passOn"}/${note.index}`);
-      const noteOwn = shape === "handover"
-        ? handoverNote(lang, note.text, fwd.signature, at.hour, rng.chance(0.55), (xs) => rng.pick(xs))
-        : ownText([note.text], bank, rng, { signature: fwd.signature, terse: rng.chance(0.5), filler: false, mobileOk: false, hour: at.hour });
-      const fclient: Client = shape === "handover" ? rng.weighted<Client>([["outlook", 7], ["gmail", 3]]) : clientFor(fwd.email, rng);
-      const fstyle: QuoteStyle = fclient === "outlook" ? "outlook" : "forward";
-      const inner = forwardedMail({ lang, subject, own, stamp: stampNow, from: mail.from, to: { name: fwd.name, email: fwd.email } });
-      const ffmt = formatFor(fclient, rng);
-      const fword = fclient === "outlook" && rng.chance(0.5) ? { lang } : null;
-      plain = ffmt.plain ? fullPlain(noteOwn, { letter: inner, style: fstyle, lang }) : null;
-      html = ffmt.html ? fullHtml(noteOwn, { letter: inner, style: fstyle, lang }, ffmt.charset, fclient === "outlook", fword) : null;
-      Object.assign(fmt, { charset: ffmt.charset, cte: ffmt.cte, crlf: ffmt.crlf });
-      mail = {
-        from: { name: fwd.name, email: fwd.email }, to: [{ name: rng.chance(0.5) ? null : "Brouwer & Lefèvre", email: ours }],
-        subject: replySubject(subject, lang, true, rng), stamp: at, client: fclient, messageId: messageId(fclient, fwd.email.split("@")[1], rng),
-      };
-      forwardTag = fword ? "word-html" : "";
+      const f = forwardMail({ shape, lang, bank, split, rng, company: debtor.name, ours, customer: { from: mail.from, subject, own, stamp: stampNow } });
+      if (!f) continue;
+      phrases.push(f.phrase);
+      ({ plain, html, format } = f);
+      forwardWord = f.word;
+      mail = { from: f.from, to: f.to, subject: f.subject, stamp: f.stamp, client: f.client, messageId: f.messageId };
     }
     const eml = renderMail({
-      ...mail, plain, html, charset: fmt.charset, cte: fmt.cte, crlf: fmt.crlf, attachments,
+      ...mail, plain, html, ...format, attachments,
       subjectMode: rng.chance(0.3) ? "B" : "Q", contentLanguage: rng.pick(CONTENT_LANGUAGE[lang]),
     }, rng);
     const shapeTag = shape !== "normal" ? `shape:${shape === "subject" ? "subject-only" : shape}` : layout !== "top" ? `shape:${layout}` : "";
-    const tags = [`routing:${routing}`, letter ? "reply" : "new", quoted ? "quoted" : "", thread ? "thread" : "", plain && html ? "alternative" : html ? "html-only" : "plain", attachments.length ? "pdf" : "", attachments.length && short ? "pdf-short-body" : "", parts.length > 1 ? "multi-intent" : "", `charset:${fmt.charset}`, `cte:${fmt.cte}`, fmt.crlf ? "crlf" : "", shapeTag, (word && html && shape === "normal") || forwardTag ? "word-html" : ""].filter(Boolean);
+    const tags = [`routing:${routing}`, letter ? "reply" : "new", quoted ? "quoted" : "", thread ? "thread" : "", plain && html ? "alternative" : html ? "html-only" : "plain", attachments.length ? "pdf" : "", attachments.length && short ? "pdf-short-body" : "", parts.length > 1 ? "multi-intent" : "", `charset:${format.charset}`, `cte:${format.cte}`, format.crlf ? "crlf" : "", shapeTag, (word && html && shape === "normal") || forwardWord ? "word-html" : ""].filter(Boolean);
     const known = routing !== "no_clue";
     return {
       eml,
       label: { intent: WIRE[intent], debtor: known ? debtor.number : null, language: lang, invoices: [...invoices].map((i) => i.number).sort(), fields },
       utcMs: mail.stamp.utcMs, tags, phrases,
     };
-  }
-}
-
-/** Who forwards: one of our colleagues (hand-over) or someone else at the customer (pass-on). */
-function forwarder(shape: "handover" | "passon", lang: Lang, senderEmail: string, company: string, rng: Rng): { name: string; email: string; signature: string; zone: Zone } {
-  if (shape === "handover") return { ...colleague(lang, (xs) => rng.pick(xs)), zone: "Europe/Brussels" };
-  const domain = senderEmail.split("@")[1];
-  for (;;) {
-    const p = personName(lang, rng);
-    const email = `${localPart(p.first, p.last, rng)}@${domain}`;
-    if (email !== senderEmail) return { name: p.full, email, signature: `${p.full}\n${company}`, zone: lang === "en" && domain.endsWith(".example") ? "Europe/London" : "Europe/Brussels" };
   }
 }
 

@@ -35,6 +35,10 @@ export const deB: Omit<PhraseBank, "promise" | "notice" | "dispute" | "document"
     "Öffentliche Bekanntmachung: Über das Vermögen der {company} wurde das Insolvenzverfahren eröffnet. Verwalter: {admin}.",
     "[self]Unsere GmbH ist zahlungsunfähig, der Geschäftsführer hat Insolvenzantrag gestellt.",
     "{court} hat über das Vermögen der {company} das Insolvenzverfahren eröffnet und {admin} zum Insolvenzverwalter ernannt. Aktenzeichen: {case}.",
+    "[self]Wir haben ein gerichtliches Sanierungsverfahren beantragt. Bis zur Entscheidung dürfen wir keine Altrechnungen bezahlen.",
+    "Als Insolvenzverwalter der {company} bitte ich Sie, Ware unter Eigentumsvorbehalt nicht selbst abzuholen, sondern sich an mich zu wenden (Az. {case}).",
+    "[self]Die Liquidation unserer Gesellschaft wird abgeschlossen. Forderungen können bis Monatsende beim Liquidator {admin} angemeldet werden.",
+    "Mitteilung des Sachwalters: {court} hat für die {company} die vorläufige Eigenverwaltung angeordnet. Sachwalter: {admin}.",
   ],
   autoReply: [
     "Ich bin nicht im Büro und ab {rdate} wieder erreichbar. In dringenden Fällen wenden Sie sich bitte an {colleague} ({colleagueEmail}).",
@@ -69,6 +73,10 @@ export const deB: Omit<PhraseBank, "promise" | "notice" | "dispute" | "document"
     "Ich bin bis einschließlich {udate} auf Geschäftsreise und lese meine E-Mails nicht täglich.",
     "Vielen Dank. Ihre Rechnung ist bei unserem Scan-Center eingegangen und wird bearbeitet.",
     "Nicht im Büro. Zurück ab {rdate}.",
+    "Vielen Dank für Ihre E-Mail. Ich bin derzeit krankgeschrieben; Ihre Nachricht wird von {colleague} bearbeitet.",
+    "Abwesend bis einschließlich {udate}. Bei Zahlungen und Zahlungsavisen wenden Sie sich bitte an {colleagueEmail}.",
+    "Automatische Antwort: Ihre Nachricht wurde zugestellt. Bitte antworten Sie nicht auf diese E-Mail.",
+    "Ich arbeite diese Woche an einem anderen Standort und lese meine E-Mails nur unregelmäßig. Ab {rdate} bin ich wieder an meinem Platz.",
   ],
   other: [
     { kind: "spam", from: ["Kundenservice", "service@paket-info.example"], subject: "Ihre Sendung wartet auf Zustellung", body: "Guten Tag,\n\nIhre Sendung konnte wegen unzureichender Frankierung (1,79 €) nicht zugestellt werden. Bitte begleichen Sie die Gebühr innerhalb von 24 Stunden.\n\nhttp://sendung-verfolgen.example/zahlen\n\nKundenservice" },
@@ -165,7 +173,7 @@ export const deB: Omit<PhraseBank, "promise" | "notice" | "dispute" | "document"
   fillers: [
     "Entschuldigen Sie die späte Rückmeldung.", "Danke für Ihr Verständnis.", "Ich hoffe, das passt so.", "Bei Fragen rufen Sie mich gerne an.", "Sorry für die Umstände.",
     "Ich hoffe, es geht Ihnen gut.", "Danke für Ihre Nachricht.", "Danke für die Erinnerung.", "Schönen Tag noch!", "Schönes Wochenende.", "Entschuldigung für die Verwirrung.",
-    "Ich bin diese Woche nur halbtags im Büro.", "Melden Sie sich, falls noch etwas fehlt.", "Frohes neues Jahr übrigens!", "Hier ist gerade viel los mit dem Jahresabschluss.",
+    "Ich bin diese Woche nur halbtags im Büro.", "Melden Sie sich, falls noch etwas fehlt.", "Entschuldigung, ich war im Urlaub.", "Hier ist gerade viel los mit dem Jahresabschluss.",
   ],
   mobile: ["Von meinem iPhone gesendet", "Von meinem Samsung Galaxy Smartphone gesendet.", "Outlook für Android herunterladen"],
   autoSubjects: ["Abwesenheitsnotiz: ", "Automatische Antwort: ", "Abwesend: ", "Automatische Antwort: "],

@@ -35,6 +35,10 @@ export const enB: Omit<PhraseBank, "promise" | "notice" | "dispute" | "document"
     "Notice of appointment: the administrators of {company} were appointed on the application of the directors. Joint administrators: {admin}.",
     "[self]Our limited company has become insolvent and the directors have resolved to wind it up. The liquidator will write to all creditors.",
     "By order of {court}, {company} has been wound up and {admin} appointed liquidator. Case number: {case}.",
+    "[self]We have applied to court for a restructuring plan with our creditors. Until it is sanctioned we cannot pay old invoices.",
+    "As administrator of {company} I ask you not to repossess goods under retention of title yourselves but to contact my office (ref. {case}).",
+    "[self]The liquidation of the company is being finalised. Claims can still be sent to the liquidator, {admin}, until the end of the month.",
+    "Notice from the administrators: {court} has made an administration order in respect of {company}. Joint administrators: {admin}.",
   ],
   autoReply: [
     "I am out of the office and will be back on {rdate}. For urgent matters please contact {colleague} ({colleagueEmail}).",
@@ -69,6 +73,10 @@ export const enB: Omit<PhraseBank, "promise" | "notice" | "dispute" | "document"
     "I'm on a business trip until {udate} inclusive and won't be checking emails every day.",
     "Thank you. Your invoice has been received by our scanning team and will be processed.",
     "Not in the office. Back from {rdate}.",
+    "Thank you for your email. I'm currently on sick leave; your message will be dealt with by {colleague}.",
+    "Out of office until {udate} inclusive. For payments and remittances please contact {colleagueEmail}.",
+    "Automatic reply: your message has been delivered. Please do not reply to this email.",
+    "I'm working from another site this week and checking email irregularly. Back at my desk from {rdate}.",
   ],
   other: [
     { kind: "spam", from: ["Customer Service", "noreply@parcel-track.example"], subject: "Your parcel is on hold", body: "Hello,\n\nYour parcel could not be delivered due to unpaid postage (£1.45). Please pay within 24 hours using the link below.\n\nhttp://parcel-track.example/pay\n\nCustomer Service" },
@@ -165,7 +173,7 @@ export const enB: Omit<PhraseBank, "promise" | "notice" | "dispute" | "document"
   fillers: [
     "Sorry for the late reply.", "Thanks for your patience.", "Hope that's OK.", "Feel free to call me if needed.", "Apologies for any inconvenience.",
     "I hope you're well.", "Thanks for your email.", "Thanks for the reminder.", "Have a good day.", "Have a nice weekend.", "Sorry for the confusion.",
-    "I'm only in part-time this week.", "Let me know if you need anything else.", "Happy new year by the way!", "It's manic here with year end.",
+    "I'm only in part-time this week.", "Let me know if you need anything else.", "Sorry, I've been on leave.", "It's manic here with year end.",
   ],
   mobile: ["Sent from my iPhone", "Sent from my Galaxy", "Get Outlook for Android"],
   autoSubjects: ["Out of Office: ", "Automatic reply: ", "Auto: ", "Out of office: "],

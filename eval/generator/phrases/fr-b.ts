@@ -35,6 +35,10 @@ export const frB: Omit<PhraseBank, "promise" | "notice" | "dispute" | "document"
     "Avis aux créanciers de {company}: le jugement déclaratif de faillite a été publié au Moniteur belge. Curateur: {admin}.",
     "[self]Notre SARL est en cessation des paiements; la déclaration a été déposée au greffe du tribunal de commerce.",
     "Par jugement de {court}, la société {company} a été placée en redressement judiciaire, avec désignation de {admin} en qualité de mandataire judiciaire. Numéro de procédure: {case}.",
+    "[self]Nous avons sollicité un accord amiable avec nos créanciers sous le contrôle du tribunal. Jusqu'à la décision, nous ne pouvons pas régler les anciennes factures.",
+    "En qualité de curateur de {company}, je vous demande de ne pas reprendre vous-même les marchandises sous réserve de propriété et de me contacter (dossier {case}).",
+    "[self]La liquidation de la société touche à sa fin. Les créances peuvent encore être adressées au liquidateur {admin} jusqu'à la fin du mois.",
+    "Communication du mandataire: {company} a été placée en procédure de sauvegarde par {court}. Mandataire judiciaire: {admin}.",
   ],
   autoReply: [
     "Je suis absente du bureau et serai de retour le {rdate}. Pour toute urgence, merci de contacter {colleague} ({colleagueEmail}).",
@@ -69,6 +73,10 @@ export const frB: Omit<PhraseBank, "promise" | "notice" | "dispute" | "document"
     "Je suis en voyage d'affaires jusqu'au {udate} inclus et ne consulte pas mes e-mails tous les jours.",
     "Merci. Votre facture a été reçue par notre service de numérisation et sera traitée.",
     "Pas au bureau. Retour à partir du {rdate}.",
+    "Merci pour votre e-mail. Je suis actuellement en arrêt maladie; votre message sera traité par {colleague}.",
+    "Absente jusqu'au {udate} inclus. Pour les paiements et avis de paiement, merci de contacter {colleagueEmail}.",
+    "Réponse automatique: votre message a bien été reçu. Merci de ne pas répondre à cet e-mail.",
+    "Je travaille cette semaine depuis un autre site et consulte mes e-mails de façon irrégulière. De retour à mon poste le {rdate}.",
   ],
   other: [
     { kind: "spam", from: ["Service client", "info@suivi-colis.example"], subject: "Votre colis est en attente", body: "Bonjour,\n\nVotre colis n'a pas pu être livré faute d'affranchissement suffisant (1,49 €). Réglez les frais sous 24h via le lien ci-dessous.\n\nhttp://suivi-colis.example/pay\n\nService client" },
@@ -165,7 +173,7 @@ export const frB: Omit<PhraseBank, "promise" | "notice" | "dispute" | "document"
   fillers: [
     "Veuillez excuser ce retard de réponse.", "Merci de votre compréhension.", "J'espère que cela vous convient.", "N'hésitez pas à m'appeler si besoin.", "Désolé pour le désagrément.",
     "J'espère que vous allez bien.", "Merci pour votre message.", "Merci pour le rappel.", "Bonne fin de journée.", "Bon week-end.", "Désolé pour la confusion.",
-    "Je suis à mi-temps cette semaine.", "Je reste à votre disposition.", "Bonne année au passage!", "C'est la course ici avec la clôture.",
+    "Je suis à mi-temps cette semaine.", "Je reste à votre disposition.", "Désolée, j'étais en congé.", "C'est la course ici avec la clôture.",
   ],
   mobile: ["Envoyé de mon iPhone", "Envoyé depuis mon smartphone Samsung Galaxy.", "Obtenir Outlook pour Android"],
   autoSubjects: ["Réponse automatique : ", "Absence du bureau : ", "Réponse automatique : ", "Absent : "],

@@ -35,6 +35,10 @@ export const nlB: Omit<PhraseBank, "promise" | "notice" | "dispute" | "document"
     "Oproeping van de schuldeisers van {company}: het vonnis van faillietverklaring werd gepubliceerd in het Belgisch Staatsblad. Curator: {admin}.",
     "[self]Onze BV heeft haar betalingen gestaakt. Wij hebben surseance aangevraagd bij {court}.",
     "Bij vonnis van {court} is {company} in staat van faillissement verklaard, met benoeming van {admin} tot curator. Het faillissementsnummer is {case}.",
+    "[self]Wij hebben onder toezicht van de rechtbank een minnelijk akkoord met onze schuldeisers aangevraagd. Tot de uitspraak mogen wij geen oude facturen betalen.",
+    "Als curator van {company} verzoek ik u de goederen onder eigendomsvoorbehoud niet zelf op te halen maar contact met mij op te nemen (dossier {case}).",
+    "[self]De vereffening van de vennootschap wordt afgerond. Vorderingen kunnen tot het einde van de maand bij de vereffenaar {admin} ingediend worden.",
+    "Bericht van de bewindvoerder: aan {company} is door {court} surseance van betaling verleend. Bewindvoerder: {admin}.",
   ],
   autoReply: [
     "Ik ben afwezig en ben terug op {rdate}. Voor dringende zaken kunt u terecht bij {colleague} ({colleagueEmail}).",
@@ -69,6 +73,10 @@ export const nlB: Omit<PhraseBank, "promise" | "notice" | "dispute" | "document"
     "Ik ben op zakenreis tot en met {udate} en lees mijn mails niet dagelijks.",
     "Bedankt. Uw factuur is ontvangen door onze scanafdeling en wordt verwerkt.",
     "Niet op kantoor. Terug vanaf {rdate}.",
+    "Bedankt voor uw e-mail. Ik ben momenteel met ziekteverlof; uw bericht wordt behandeld door {colleague}.",
+    "Afwezig tot en met {udate}. Voor betalingen en betalingsadviezen kunt u terecht bij {colleagueEmail}.",
+    "Automatisch antwoord: uw bericht werd goed ontvangen. Gelieve niet te antwoorden op deze e-mail.",
+    "Ik werk deze week vanuit een andere vestiging en lees mijn mails onregelmatig. Vanaf {rdate} ben ik terug op mijn vaste plek.",
   ],
   other: [
     { kind: "spam", from: ["PostNL Klantenservice", "noreply@pakket-status.example"], subject: "Uw pakket kon niet geleverd worden", body: "Beste klant,\n\nUw pakket staat klaar maar de verzendkosten van 1,99 euro zijn niet betaald. Klik op de link hieronder om te betalen binnen 24 uur.\n\nhttp://pakket-status.example/track\n\nPostNL Klantenservice" },
@@ -165,7 +173,7 @@ export const nlB: Omit<PhraseBank, "promise" | "notice" | "dispute" | "document"
   fillers: [
     "Excuses voor het late antwoord.", "Bedankt voor uw geduld.", "Ik hoop dat dit zo in orde is.", "Bij vragen mag u mij altijd bellen.", "Sorry voor het ongemak.",
     "Ik hoop dat alles goed gaat bij jullie.", "Bedankt voor uw bericht.", "Dank u voor de herinnering.", "Fijne dag nog!", "Nog een prettig weekend.", "Excuses voor de verwarring.",
-    "Ik ben deze week maar halftijds op kantoor.", "Laat maar weten als er nog iets nodig is.", "Gelukkig nieuwjaar trouwens!", "Het is hier heel druk met de jaarafsluiting.",
+    "Ik ben deze week maar halftijds op kantoor.", "Laat maar weten als er nog iets nodig is.", "Excuses, ik was even met verlof.", "Het is hier heel druk met de jaarafsluiting.",
   ],
   mobile: ["Verzonden vanaf mijn iPhone", "Verstuurd vanaf mijn Samsung Galaxy-smartphone.", "Verzonden vanuit Outlook voor Android"],
   autoSubjects: ["Automatisch antwoord: ", "Afwezig: ", "Automatisch antwoord: ", "Niet aanwezig: "],

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { analyseMail, type Analysis } from "../../../../classifiers/analyse.ts";
 import { classifyWithLlm } from "../../../../classifiers/llm-classify.ts";
 import { isFreeMailDomain } from "../../lib/free-mail-domains.ts";
@@ -60,18 +60,10 @@ export async function processMessage({ engine, input }: { engine: Classification
   if (!loaded) return null;
   const { analysis, embedding, llm } = await analyseWithEngine(engine, loaded.mail, input.messageId);
   const keptCorrection = await ctx.db.transaction(async (tx) => {
-    const [existing] = await tx
-      .select({ correctedAt: classifications.correctedAt })
-      .from(classifications)
-      .where(eq(classifications.messageId, input.messageId));
     await tx
       .insert(messageEmbeddings)
       .values({ messageId: input.messageId, embedder: engine.embedder.id, embedding: Array.from(embedding) })
       .onConflictDoUpdate({ target: [messageEmbeddings.messageId, messageEmbeddings.embedder], set: { embedding: Array.from(embedding), createdAt: new Date() } });
-    if (existing?.correctedAt) {
-      await tx.update(messages).set({ processingStatus: "classified" }).where(eq(messages.id, input.messageId));
-      return true;
-    }
     const row = {
       intent: analysis.intent,
       intentConfidence: analysis.intentConfidence,
@@ -87,11 +79,14 @@ export async function processMessage({ engine, input }: { engine: Classification
       llmModel: llm.used ? (llm.model ?? null) : null,
       updatedAt: new Date(),
     };
-    await tx
+    // A clerk's correction is never overwritten: the update only applies to uncorrected rows.
+    const written = await tx
       .insert(classifications)
       .values({ messageId: input.messageId, ...row })
-      .onConflictDoUpdate({ target: classifications.messageId, set: row });
+      .onConflictDoUpdate({ target: classifications.messageId, set: row, setWhere: isNull(classifications.correctedAt) })
+      .returning({ messageId: classifications.messageId });
     await tx.update(messages).set({ processingStatus: "classified" }).where(eq(messages.id, input.messageId));
+    if (!written.length) return true;
     await updateContactStatus(tx, analysis, loaded.mail.fromAddress);
     return false;
   });
