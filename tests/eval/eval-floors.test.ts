@@ -51,7 +51,9 @@ describe("eval on labelled sets (no LLM, default embedder)", () => {
   }, 300_000);
 });
 
+// Measured (README): seed-test macro-F1 0.850, routing 0.991, invoices P 0.974 R 0.840;
+// set-b macro-F1 0.916, routing 1.000, wrong 0.000, invoices P 1.000 R 0.861.
 const FLOORS = {
-  seed: { macroF1: 0.84, routing: 0.96, wrong: 0.01, invoicePrecision: 0.97, invoiceRecall: 0.74 },
-  setb: { macroF1: 0.8, routing: 0.96, wrong: 0.01, invoicePrecision: 0.97, invoiceRecall: 0.68 },
+  seed: { macroF1: 0.8, routing: 0.96, wrong: 0.01, invoicePrecision: 0.95, invoiceRecall: 0.78 },
+  setb: { macroF1: 0.88, routing: 0.97, wrong: 0.01, invoicePrecision: 0.97, invoiceRecall: 0.8 },
 };
