@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** The taxonomy of ../shared/spec/intents.md; wire values used everywhere. */
+/** The taxonomy of the shared spec (spec/intents.md); wire values used everywhere. */
 export const INTENTS = [
   "payment_promise",
   "payment_notice",

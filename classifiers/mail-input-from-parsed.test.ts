@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseMessage } from "../server/src/modules/ingest/parse-message.ts";
 import { mailInputFromParsed } from "./mail-input-from-parsed.ts";
-import { readFixture } from "./test-support/fixtures.ts";
+import { readFixture } from "../tests/helpers/mail-fixtures.ts";
 
 describe("mailInputFromParsed", () => {
   it("carries fields, headers and attachment text, not attachment bytes", async () => {

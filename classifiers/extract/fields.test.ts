@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mailOf } from "../test-support/fixtures.ts";
+import { mailOf } from "../../tests/helpers/mail-fixtures.ts";
 import type { Intent } from "../intents.ts";
 import { findAdministrator, findCaseReference, findNewAddress, findNewEmail, findPoNumber, findVatNumber } from "./account-fields.ts";
 import { extractFields, extractFieldsDetailed } from "./fields.ts";

@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { fixturesAvailable, FIXTURES_DIR, mailFromFixture } from "../test-support/fixtures.ts";
+import { fixturesAvailable, FIXTURES_DIR, mailFromFixture } from "../../tests/helpers/mail-fixtures.ts";
 import { routeEmail } from "./route.ts";
 import { input } from "./test-kit.ts";
 

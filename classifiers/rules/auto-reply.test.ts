@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listFixtures, mailFromFixture, mailOf } from "../test-support/fixtures.ts";
+import { listFixtures, mailFromFixture, mailOf } from "../../tests/helpers/mail-fixtures.ts";
 import type { MailInput } from "../mail-input.ts";
 import { detectAutoReply } from "./auto-reply.ts";
 import { findReturnDate } from "./return-date.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mailOf } from "../test-support/fixtures.ts";
+import { mailOf } from "../../tests/helpers/mail-fixtures.ts";
 import { detectBounce } from "./bounce.ts";
 
 const dsnText = (action: string, status: string) => `This is the mail system at host mx.example.net.

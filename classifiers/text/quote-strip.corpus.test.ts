@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { fixturePath, mailFromFixture } from "../test-support/fixtures.ts";
+import { fixturePath, mailFromFixture } from "../../tests/helpers/mail-fixtures.ts";
 import { htmlToText } from "./html-to-text.ts";
 import { senderText, stripReply } from "./quote-strip.ts";
 

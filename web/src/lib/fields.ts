@@ -1,7 +1,7 @@
 import type { Fields } from "../../../classifiers/intents.ts";
 
 /**
- * The extracted fields each intent carries (../shared/spec/intents.md), with
+ * The extracted fields each intent carries (spec/intents.md), with
  * the input each one needs, so a clerk fixes them in a form rather than JSON.
  */
 export type FieldKind = "date" | "number" | "integer" | "text" | "bool" | "reason" | "document";

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { intentSchema } from "../../../../classifiers/intents.ts";
 import { AppError } from "../../errors.ts";
 
-/** One line of labels.jsonl (../shared/spec/eval-set-format.md). */
+/** One line of labels.jsonl (spec/eval-set-format.md of the shared material). */
 export const labelSchema = z.object({
   file: z.string().min(1),
   intent: intentSchema,

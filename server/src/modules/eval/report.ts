@@ -16,7 +16,7 @@ export interface EvalConfig {
   classifier: string;
 }
 
-/** The eval report, with the keys of ../shared/spec/eval-set-format.md (and a few more). */
+/** The eval report, with the keys of spec/eval-set-format.md (and a few more). */
 export function buildReport(input: {
   set: string;
   items: Scored[];

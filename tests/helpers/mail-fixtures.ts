@@ -2,8 +2,8 @@ import { readFileSync, readdirSync, existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseMessage } from "../../server/src/modules/ingest/parse-message.ts";
-import { mailInputFromParsed } from "../mail-input-from-parsed.ts";
-import type { MailInput } from "../mail-input.ts";
+import { mailInputFromParsed } from "../../classifiers/mail-input-from-parsed.ts";
+import type { MailInput } from "../../classifiers/mail-input.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
