@@ -8,6 +8,8 @@ import { openDatabase } from "./db/client.ts";
 import { createContext, type AppContext } from "./context.ts";
 import { debtors } from "./db/schema/debtors.ts";
 import { messages } from "./db/schema/messages.ts";
+import { users } from "./db/schema/users.ts";
+import { randomBytes } from "node:crypto";
 import { listen, startRuntime } from "./server.ts";
 import { importLedgerFile } from "./modules/ledger/service.ts";
 import { importMail, formatCounts } from "./modules/ingest/import-mail.ts";
@@ -40,6 +42,13 @@ async function loadDemo(ctx: AppContext): Promise<void> {
   }
   const counts = await importMail({ ctx, input: { path: path.join(DEMO_DIR, "mailbox"), mailboxName: "debiteuren@ (demo)" } });
   console.log(`Demo data loaded: ${formatCounts(counts)}`);
+  // A demo needs a login; a random password, printed once, never a default one.
+  const [{ u }] = await ctx.db.select({ u: count() }).from(users);
+  if (u === 0) {
+    const password = randomBytes(9).toString("base64url");
+    await createUser({ ctx, input: { email: "demo@relance.local", password, role: "admin", name: "Demo admin" } });
+    console.log(`Demo login: demo@relance.local / ${password}`);
+  }
 }
 
 export async function start(env: Env, opts: { demo: boolean }): Promise<number> {
