@@ -55,3 +55,18 @@ export const fieldsSchema = z
   })
   .partial();
 export type Fields = z.infer<typeof fieldsSchema>;
+
+/** Fields each intent carries (intents.md); others are dropped when the intent changes. */
+export const INTENT_FIELDS: Record<Intent, Array<keyof Fields>> = {
+  payment_promise: ["promisedDate", "amount"],
+  payment_notice: ["paidDate", "amount"],
+  dispute: ["amount", "reason"],
+  document_request: ["document"],
+  payment_plan_request: ["amount", "instalments"],
+  account_update: ["newEmail", "newAddress", "poNumber", "vatNumber"],
+  question: [],
+  insolvency_notice: ["caseReference", "administrator"],
+  auto_reply: ["returnDate"],
+  bounce: ["failedRecipient", "status", "permanent"],
+  other: [],
+};

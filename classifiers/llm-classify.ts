@@ -1,4 +1,4 @@
-import { fieldsSchema, LANGUAGES, type Fields, type Intent } from "./intents.ts";
+import { fieldsSchema, INTENT_FIELDS, LANGUAGES, type Fields, type Intent } from "./intents.ts";
 import type { MailInput } from "./mail-input.ts";
 import type { LlmClient, LlmFailureKind } from "../server/src/lib/llm/client.ts";
 import { loadPrompt, type Prompt } from "../server/src/lib/prompts.ts";
@@ -49,20 +49,6 @@ export interface MailForLlm {
   text: string;
 }
 
-/** Fields each intent carries (intents.md); others are dropped when the intent changes. */
-export const INTENT_FIELDS: Record<Intent, Array<keyof Fields>> = {
-  payment_promise: ["promisedDate", "amount"],
-  payment_notice: ["paidDate", "amount"],
-  dispute: ["amount", "reason"],
-  document_request: ["document"],
-  payment_plan_request: ["amount", "instalments"],
-  account_update: ["newEmail", "newAddress", "poNumber", "vatNumber"],
-  question: [],
-  insolvency_notice: ["caseReference", "administrator"],
-  auto_reply: ["returnDate"],
-  bounce: ["failedRecipient", "status", "permanent"],
-  other: [],
-};
 
 /** Fields whose value must literally occur in the mail: guards against invented identifiers. */
 const GROUNDED_FIELDS: Array<keyof Fields> = ["newEmail", "poNumber", "vatNumber", "failedRecipient", "caseReference"];

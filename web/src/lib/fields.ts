@@ -1,4 +1,4 @@
-import type { Fields } from "../../../classifiers/intents.ts";
+import { INTENT_FIELDS, type Fields } from "../../../classifiers/intents.ts";
 
 /**
  * The extracted fields each intent carries (spec/intents.md), with
@@ -11,17 +11,7 @@ export const FIELD_KINDS: Record<keyof Fields, FieldKind> = {
   returnDate: "date", failedRecipient: "text", status: "text", permanent: "bool",
 };
 
-export const FIELDS_BY_INTENT: Record<string, (keyof Fields)[]> = {
-  payment_promise: ["promisedDate", "amount"],
-  payment_notice: ["paidDate", "amount"],
-  dispute: ["amount", "reason"],
-  document_request: ["document"],
-  payment_plan_request: ["amount", "instalments"],
-  account_update: ["newEmail", "newAddress", "poNumber", "vatNumber"],
-  insolvency_notice: ["caseReference", "administrator"],
-  auto_reply: ["returnDate"],
-  bounce: ["failedRecipient", "status", "permanent"],
-};
+export const FIELDS_BY_INTENT: Record<string, (keyof Fields)[]> = INTENT_FIELDS;
 
 /** The fields shown for an intent: its own, plus any other the email already has. */
 export function fieldsFor(intent: string, current: Record<string, unknown>): (keyof Fields)[] {
