@@ -8,6 +8,7 @@ import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { simpleParser } from "mailparser";
 import { INTENTS, LANGUAGES, DISPUTE_REASONS, DOCUMENT_TYPES, fieldsSchema } from "../../classifiers/intents.ts";
+import { INTENT_FIELDS } from "../../classifiers/intents.ts";
 
 export interface LabelLine {
   file: string;
@@ -26,19 +27,8 @@ export interface SetReport {
   dates: Record<string, string>;
 }
 
-const ALLOWED: Record<string, string[]> = {
-  payment_promise: ["promisedDate", "amount"],
-  payment_notice: ["paidDate", "amount"],
-  dispute: ["amount", "reason"],
-  document_request: ["document"],
-  payment_plan_request: ["amount", "instalments"],
-  account_update: ["newEmail", "newAddress", "poNumber", "vatNumber"],
-  question: [],
-  insolvency_notice: ["caseReference", "administrator"],
-  auto_reply: ["returnDate"],
-  bounce: ["failedRecipient", "status", "permanent"],
-  other: [],
-};
+// The fields each intent may carry are the spec's table (intents.md), shared with the product.
+const ALLOWED: Record<string, readonly string[]> = INTENT_FIELDS;
 const REQUIRED: Record<string, string[]> = { dispute: ["reason"], document_request: ["document"], bounce: ["failedRecipient", "status", "permanent"] };
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;

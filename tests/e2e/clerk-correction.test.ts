@@ -1,8 +1,6 @@
-import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import type { Browser } from "playwright-core";
-import { startServer, type RunningServer } from "./support/server.ts";
-import { launchBrowser, login, newPage, screenshot } from "./support/browser.ts";
-import { seedDemo } from "./support/demo-data.ts";
+import { describe, it, expect } from "vitest";
+import { login, newPage, screenshot } from "./support/browser.ts";
+import { useDemoServerAndBrowser } from "./support/demo-suite.ts";
 
 /**
  * A clerk corrects an unassigned email's intent and debtor in one action and
@@ -10,21 +8,11 @@ import { seedDemo } from "./support/demo-data.ts";
  * correction in the accuracy dashboard.
  */
 describe("e2e: clerk correction → manager accuracy", () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer({ seed: (ctx) => seedDemo(ctx).then(() => undefined) });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useDemoServerAndBrowser();
 
   it("corrects intent and debtor, and the message moves", async () => {
-    const page = await newPage(browser, server.url);
-    await login(page, server.users.clerk);
+    const page = await newPage(e2e.browser, e2e.server.url);
+    await login(page, e2e.server.users.clerk);
     const views = page.getByRole("navigation", { name: "Views" });
     const unassigned = views.locator('[data-view="unassigned"]');
     await expect(unassigned.locator(".count").textContent()).resolves.toBe("1");
@@ -62,8 +50,8 @@ describe("e2e: clerk correction → manager accuracy", () => {
   });
 
   it("the manager sees the correction in the accuracy dashboard", async () => {
-    const page = await newPage(browser, server.url);
-    await login(page, server.users.manager);
+    const page = await newPage(e2e.browser, e2e.server.url);
+    await login(page, e2e.server.users.manager);
     await page.goto("/#/manager/accuracy");
     await expect.poll(() => page.getByTestId("corrections-count").textContent()).toBe("1");
     const cell = page.getByTestId("confusion").locator('[data-cell="question->document_request"]');

@@ -1,27 +1,15 @@
-import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import type { Browser } from "playwright-core";
-import { startServer, type RunningServer } from "./support/server.ts";
-import { launchBrowser, login, newPage, screenshot } from "./support/browser.ts";
-import { seedDemo } from "./support/demo-data.ts";
+import { describe, it, expect } from "vitest";
+import { login, newPage, screenshot } from "./support/browser.ts";
+import { useDemoServerAndBrowser } from "./support/demo-suite.ts";
 import { seedInbox } from "../helpers/seed-inbox.ts";
 
 /** Keyboard triage, bulk actions, search, attachments, and new mail arriving live (SSE). */
 describe("e2e: inbox keyboard, bulk, search and live mail", () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer({ seed: (ctx) => seedDemo(ctx).then(() => undefined) });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useDemoServerAndBrowser();
 
   it("j/k move through the list, x selects, e archives", async () => {
-    const page = await newPage(browser, server.url);
-    await login(page, server.users.clerk);
+    const page = await newPage(e2e.browser, e2e.server.url);
+    await login(page, e2e.server.users.clerk);
     const rows = page.locator("[data-message-id]");
     await rows.first().waitFor();
     const ids = await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-message-id")));
@@ -51,8 +39,8 @@ describe("e2e: inbox keyboard, bulk, search and live mail", () => {
   });
 
   it("bulk: select two and mark them done; the Done view has them", async () => {
-    const page = await newPage(browser, server.url);
-    await login(page, server.users.clerk);
+    const page = await newPage(e2e.browser, e2e.server.url);
+    await login(page, e2e.server.users.clerk);
     const views = page.getByRole("navigation", { name: "Views" });
     const doneBefore = Number(await views.locator('[data-view="done"] .count').textContent());
     await page.getByRole("checkbox", { name: /Select “Automatic reply: Invoice reminder”/ }).check();
@@ -68,8 +56,8 @@ describe("e2e: inbox keyboard, bulk, search and live mail", () => {
   });
 
   it("searches by invoice number, filters by language, and downloads attachments", async () => {
-    const page = await newPage(browser, server.url);
-    await login(page, server.users.clerk);
+    const page = await newPage(e2e.browser, e2e.server.url);
+    await login(page, e2e.server.users.clerk);
     await page.getByLabel("Search mail").fill("F2025-0020");
     await page.getByLabel("Search mail").press("Enter");
     await expect.poll(() => page.locator("[data-message-id] .subject").allTextContents()).toEqual(["Contestation facture F2025-0020"]);
@@ -87,14 +75,14 @@ describe("e2e: inbox keyboard, bulk, search and live mail", () => {
   });
 
   it("new mail appears without a reload", async () => {
-    const page = await newPage(browser, server.url);
-    await login(page, server.users.clerk);
+    const page = await newPage(e2e.browser, e2e.server.url);
+    await login(page, e2e.server.users.clerk);
     await page.locator("[data-message-id]").first().waitFor();
     await page.locator('[data-testid="live-status"][data-connected="true"]').waitFor();
-    const { messageIds } = await seedInbox(server.ctx, {
+    const { messageIds } = await seedInbox(e2e.server.ctx, {
       messages: [{ subject: "Nouvelle facture contestée", from: "compta@boulangerie-martin.fr", intent: "dispute", confidence: 0.9, debtor: null, language: "fr", date: new Date() }],
     });
-    server.ctx.events.emit("message.stored", { id: messageIds[0] });
+    e2e.server.ctx.events.emit("message.stored", { id: messageIds[0] });
     await page.locator(`[data-message-id="${messageIds[0]}"]`).waitFor({ timeout: 10_000 });
     await page.getByText("1 new since you opened this view").waitFor();
     await page.context().close();

@@ -1,32 +1,21 @@
-import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { startServer, type RunningServer } from "./support/server.ts";
-import { launchBrowser, login, newPage, screenshot } from "./support/browser.ts";
-import { seedDemo } from "./support/demo-data.ts";
+import { describe, it, expect } from "vitest";
+import type { Page } from "playwright-core";
+import { login, newPage, screenshot } from "./support/browser.ts";
+import { useDemoServerAndBrowser } from "./support/demo-suite.ts";
 
 /** Each role logs in to the real UI in Chromium and sees the pages its role allows, and only those. */
 describe("e2e: roles and pages", () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer({ seed: (ctx) => seedDemo(ctx).then(() => undefined) });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useDemoServerAndBrowser();
 
   const navLinks = async (page: Page) =>
     (await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link").allTextContents()).map((s) => s.trim());
 
   it("a clerk sees the inbox, and cannot reach manager or collector pages", async () => {
-    const page = await newPage(browser, server.url);
+    const page = await newPage(e2e.browser, e2e.server.url);
     await page.goto("/");
     await page.getByRole("heading", { name: "Sign in to Relance" }).waitFor();
     await screenshot(page, "login");
-    await login(page, server.users.clerk);
+    await login(page, e2e.server.users.clerk);
     expect(await navLinks(page)).toEqual(["Inbox"]);
     await page.getByRole("list", { name: "Messages" }).getByRole("listitem").first().waitFor();
     const subjects = await page.locator("[data-message-id] .subject").allTextContents();
@@ -45,8 +34,8 @@ describe("e2e: roles and pages", () => {
   });
 
   it("a collector sees the inbox and the collector pages", async () => {
-    const page = await newPage(browser, server.url);
-    await login(page, server.users.collector);
+    const page = await newPage(e2e.browser, e2e.server.url);
+    await login(page, e2e.server.users.collector);
     expect(await navLinks(page)).toEqual(["Inbox", "Drafts", "Disputes", "Promises", "Plans"]);
     for (const [path, name] of [["/drafts", "collector-drafts"], ["/disputes", "collector-disputes"], ["/promises", "collector-promises"], ["/plans", "collector-plans"]] as const) {
       await page.goto(`/#${path}`);
@@ -59,8 +48,8 @@ describe("e2e: roles and pages", () => {
   });
 
   it("a manager sees the dashboards and users", async () => {
-    const page = await newPage(browser, server.url);
-    await login(page, server.users.manager);
+    const page = await newPage(e2e.browser, e2e.server.url);
+    await login(page, e2e.server.users.manager);
     expect(await navLinks(page)).toEqual(["Inbox", "Drafts", "Disputes", "Promises", "Plans", "Accuracy", "Eval runs", "Volume", "Receivables", "Users"]);
     for (const [path, name, heading] of [
       ["/manager/accuracy", "manager-accuracy", "Classification accuracy"],
@@ -88,8 +77,8 @@ describe("e2e: roles and pages", () => {
   });
 
   it("an admin logs in, and the UI follows the user's language", async () => {
-    const page = await newPage(browser, server.url);
-    await login(page, server.users.admin);
+    const page = await newPage(e2e.browser, e2e.server.url);
+    await login(page, e2e.server.users.admin);
     await page.goto("/#/settings");
     await page.getByTestId("locale-select").selectOption("nl");
     await page.getByRole("navigation", { name: "Hoofdnavigatie" }).waitFor();

@@ -1,16 +1,10 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { PGlite } from "@electric-sql/pglite";
-import { vector } from "@electric-sql/pglite-pgvector";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
-import { openDatabase } from "../../server/src/db/client.ts";
-import { createContext, type AppContext } from "../../server/src/context.ts";
-import { loadEnv } from "../../server/src/env.ts";
-import { createLogger } from "../../server/src/lib/logger.ts";
+import type { AppContext } from "../../server/src/context.ts";
+import { wireContext } from "../helpers/wire-context.ts";
 import type { InboxCounts, InboxListResponse, MessageDetail } from "../../server/src/modules/inbox/schemas.ts";
 import type { AccuracyStats, ArKpis, BacklogStats, VolumeStats } from "../../server/src/modules/stats/schemas.ts";
 import { apiAs, type ApiClient } from "../helpers/api.ts";
 import { seedInbox } from "../helpers/seed-inbox.ts";
-import { freePort } from "../helpers/dovecot.ts";
 
 /**
  * Server mode: auth, the inbox and the dashboards through the postgres-js
@@ -18,20 +12,15 @@ import { freePort } from "../helpers/dovecot.ts";
  * counts come back differently than from embedded PGlite.
  */
 describe("inbox and stats over the wire (postgres driver)", () => {
-  let pg: PGlite;
-  let server: PGLiteSocketServer;
+  let wire: Awaited<ReturnType<typeof wireContext>>;
   let ctx: AppContext;
   let clerk: ApiClient;
   let manager: ApiClient;
   let ids: number[];
 
   beforeAll(async () => {
-    pg = await PGlite.create("memory://", { extensions: { vector } });
-    const port = await freePort();
-    server = new PGLiteSocketServer({ db: pg, host: "127.0.0.1", port });
-    await server.start();
-    const database = await openDatabase({ url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`, max: 1 });
-    ctx = createContext(loadEnv({ LOG_LEVEL: "silent", RELANCE_WORKER: "0" }), database, createLogger("silent"));
+    wire = await wireContext();
+    ctx = wire.ctx;
     const seeded = await seedInbox(ctx, {
       debtors: [{ number: "C1", name: "One", invoices: [{ number: "F-100", amount: 120.5, issueDate: "2024-01-01", dueDate: "2024-01-31" }] }, { number: "C2", name: "Two" }],
       messages: Array.from({ length: 7 }, (_, i) => ({
@@ -51,9 +40,7 @@ describe("inbox and stats over the wire (postgres driver)", () => {
     manager = await apiAs(ctx, "manager");
   });
   afterAll(async () => {
-    await ctx?.database.close();
-    await server?.stop();
-    await pg?.close();
+    await wire?.close();
   });
 
   const json = async <T>(client: ApiClient, path: string, init?: RequestInit) => {

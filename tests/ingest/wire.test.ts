@@ -2,46 +2,32 @@ import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { vector } from "@electric-sql/pglite-pgvector";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { sql } from "drizzle-orm";
-import { openDatabase } from "../../server/src/db/client.ts";
-import { createContext, type AppContext } from "../../server/src/context.ts";
-import { loadEnv } from "../../server/src/env.ts";
-import { createLogger } from "../../server/src/lib/logger.ts";
+import type { AppContext } from "../../server/src/context.ts";
+import { wireContext } from "../helpers/wire-context.ts";
 import { ensureImportMailbox } from "../../server/src/modules/mailboxes/service.ts";
 import { storeMessage, PROCESS_MESSAGE_QUEUE } from "../../server/src/modules/ingest/store-message.ts";
 import { importEmlFolder } from "../../server/src/modules/ingest/import-eml.ts";
 import { getMessageRaw } from "../../server/src/modules/messages/service.ts";
 import { generateMessage } from "../../server/src/bench/generate-messages.ts";
-import { freePort } from "../helpers/dovecot.ts";
 
 /**
  * Server mode: the same ingestion, through the postgres-js driver and the same
  * migrations, against PGlite served over the Postgres wire protocol.
  */
 describe("ingestion over the wire (postgres driver)", () => {
-  let pg: PGlite;
-  let server: PGLiteSocketServer;
+  let wire: Awaited<ReturnType<typeof wireContext>>;
   let ctx: AppContext;
   let dir: string;
 
   beforeAll(async () => {
-    pg = await PGlite.create("memory://", { extensions: { vector } });
-    const port = await freePort();
-    server = new PGLiteSocketServer({ db: pg, host: "127.0.0.1", port });
-    await server.start();
-    // pglite-socket serves one connection at a time: a pool of one.
-    const database = await openDatabase({ url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`, max: 1 });
-    expect(database.kind).toBe("postgres");
-    ctx = createContext(loadEnv({ LOG_LEVEL: "silent", RELANCE_WORKER: "0" }), database, createLogger("silent"));
+    wire = await wireContext();
+    ctx = wire.ctx;
+    expect(ctx.database.kind).toBe("postgres");
     dir = mkdtempSync(path.join(os.tmpdir(), "relance-wire-"));
   });
   afterAll(async () => {
-    await ctx?.database.close();
-    await server?.stop();
-    await pg?.close();
+    await wire?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { MailInput } from "../../../../classifiers/mail-input.ts";
 import type { Tx } from "../../db/client.ts";
 import { attachments } from "../../db/schema/attachments.ts";
@@ -50,5 +50,3 @@ export async function loadMailInput(db: Tx, id: number) {
   return (await loadMailInputs(db, [id])).get(id) ?? null;
 }
 
-export const messageExists = async (db: Tx, id: number) =>
-  (await db.select({ id: messages.id }).from(messages).where(eq(messages.id, id))).length > 0;
