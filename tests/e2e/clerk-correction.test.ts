@@ -15,7 +15,8 @@ describe("e2e: clerk correction → manager accuracy", () => {
     await login(page, e2e.server.users.clerk);
     const views = page.getByRole("navigation", { name: "Views" });
     const unassigned = views.locator('[data-view="unassigned"]');
-    await expect(unassigned.locator(".count").textContent()).resolves.toBe("1");
+    // The counts arrive after the page: wait for them rather than read the empty badge.
+    await expect.poll(() => unassigned.locator(".count").textContent()).toBe("1");
     await unassigned.click();
     const rows = page.locator("[data-message-id]");
     await rows.first().waitFor();
