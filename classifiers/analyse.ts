@@ -4,7 +4,7 @@ import type { IntentModel } from "./model/intent-model.ts";
 import { detectBounce, type BounceResult } from "./rules/bounce.ts";
 import { detectAutoReply, type AutoReplyResult } from "./rules/auto-reply.ts";
 import { detectLanguage } from "./extract/language.ts";
-import { mailTexts } from "./model-text.ts";
+import { mailTexts, type MailTexts } from "./model-text.ts";
 import { routeEmail } from "./routing/route.ts";
 import type { RouteCandidate } from "./routing/types.ts";
 import { extractReferences } from "./references.ts";
@@ -64,49 +64,9 @@ export function analyseMail(input: AnalyseInput): Analysis {
   const bounce = detectBounce(mail);
   const autoReply = detectAutoReply(mail, bounce);
 
-  let intent: Intent;
-  let intentConfidence: number;
-  let intentSource: Analysis["intentSource"] = "rules";
-  let probabilities: Partial<Record<Intent, number>> = {};
-  if (bounce.isBounce) {
-    intent = "bounce";
-    intentConfidence = bounce.confidence;
-    for (const e of bounce.evidence) evidence.push({ step: "rules", detail: e });
-  } else if (autoReply.isAutoReply) {
-    intent = "auto_reply";
-    intentConfidence = autoReply.confidence;
-    for (const e of autoReply.evidence) evidence.push({ step: "rules", detail: e });
-  } else if (input.forceIntent) {
-    intent = input.forceIntent.intent;
-    intentConfidence = input.forceIntent.confidence;
-    intentSource = "llm";
-    evidence.push({ step: "llm", detail: input.forceIntent.detail });
-  } else {
-    const p = model.predict(texts.model, { embedding: input.embedding });
-    intent = p.intent;
-    intentConfidence = p.confidence;
-    const engaged = /\bxfeat(replyours|knowncontact|invoiceref)\b/.test(texts.model);
-    if (intent === "other" && engaged && p.source === "model" && p.confidence < OTHER_FLOOR_WHEN_ENGAGED) {
-      // A customer answering our letter, or naming our invoice, is rarely
-      // writing about something unrelated: an unsure "other" yields to the
-      // runner-up receivables intent.
-      const runnerUp = (Object.entries(p.probabilities) as Array<[Intent, number]>)
-        .filter(([k]) => k !== "other" && k !== "bounce" && k !== "auto_reply")
-        .sort((a, b) => b[1] - a[1])[0];
-      evidence.push({ step: "model", detail: `unsure "other" (p=${p.confidence.toFixed(2)}) from an engaged sender: ${runnerUp[0]} instead` });
-      intent = runnerUp[0];
-      intentConfidence = runnerUp[1];
-    }
-    intentSource = p.source;
-    probabilities = p.probabilities;
-    evidence.push({
-      step: p.source,
-      detail:
-        p.source === "memory"
-          ? `a clerk corrected a near-identical mail to ${p.memory?.intent} (similarity ${p.memory?.similarity.toFixed(2)})`
-          : `local model ${model.version}: ${intent} p=${intentConfidence.toFixed(2)}`,
-    });
-  }
+  const decided = decideIntent({ model, texts, bounce, autoReply, embedding: input.embedding, forceIntent: input.forceIntent });
+  const { intent, intentConfidence, intentSource, probabilities } = decided;
+  evidence.push(...decided.evidence);
 
   // Bounces speak the MTA's language; everything else the sender's own words.
   const language = detectLanguage(texts.own || texts.stripped.quoted || mail.text || mail.subject);
@@ -152,4 +112,73 @@ export function analyseMail(input: AnalyseInput): Analysis {
     bounce,
     autoReply,
   };
+}
+
+export interface IntentDecision {
+  intent: Intent;
+  intentConfidence: number;
+  intentSource: Analysis["intentSource"];
+  probabilities: Partial<Record<Intent, number>>;
+  evidence: Evidence[];
+}
+
+/**
+ * The intent part of analyseMail on its own (rules, then the model, then the
+ * doubt about "other"), so experiments can score the intent decision without
+ * routing and extraction.
+ */
+export function decideIntent(input: {
+  model: IntentModel;
+  texts: MailTexts;
+  bounce: BounceResult;
+  autoReply: AutoReplyResult;
+  embedding?: Float32Array;
+  forceIntent?: AnalyseInput["forceIntent"];
+}): IntentDecision {
+  const { model, texts, bounce, autoReply, embedding, forceIntent } = input;
+  const evidence: Evidence[] = [];
+  let intent: Intent;
+  let intentConfidence: number;
+  let intentSource: Analysis["intentSource"] = "rules";
+  let probabilities: Partial<Record<Intent, number>> = {};
+  if (bounce.isBounce) {
+    intent = "bounce";
+    intentConfidence = bounce.confidence;
+    for (const e of bounce.evidence) evidence.push({ step: "rules", detail: e });
+  } else if (autoReply.isAutoReply) {
+    intent = "auto_reply";
+    intentConfidence = autoReply.confidence;
+    for (const e of autoReply.evidence) evidence.push({ step: "rules", detail: e });
+  } else if (forceIntent) {
+    intent = forceIntent.intent;
+    intentConfidence = forceIntent.confidence;
+    intentSource = "llm";
+    evidence.push({ step: "llm", detail: forceIntent.detail });
+  } else {
+    const p = model.predict(texts.model, { embedding });
+    intent = p.intent;
+    intentConfidence = p.confidence;
+    const engaged = /\bxfeat(replyours|knowncontact|invoiceref)\b/.test(texts.model);
+    if (intent === "other" && engaged && p.source === "model" && p.confidence < OTHER_FLOOR_WHEN_ENGAGED) {
+      // A customer answering our letter, or naming our invoice, is rarely
+      // writing about something unrelated: an unsure "other" yields to the
+      // runner-up receivables intent.
+      const runnerUp = (Object.entries(p.probabilities) as Array<[Intent, number]>)
+        .filter(([k]) => k !== "other" && k !== "bounce" && k !== "auto_reply")
+        .sort((a, b) => b[1] - a[1])[0];
+      evidence.push({ step: "model", detail: `unsure "other" (p=${p.confidence.toFixed(2)}) from an engaged sender: ${runnerUp[0]} instead` });
+      intent = runnerUp[0];
+      intentConfidence = runnerUp[1];
+    }
+    intentSource = p.source;
+    probabilities = p.probabilities;
+    evidence.push({
+      step: p.source,
+      detail:
+        p.source === "memory"
+          ? `a clerk corrected a near-identical mail to ${p.memory?.intent} (similarity ${p.memory?.similarity.toFixed(2)})`
+          : `local model ${model.version}: ${intent} p=${intentConfidence.toFixed(2)}`,
+    });
+  }
+  return { intent, intentConfidence, intentSource, probabilities, evidence };
 }

@@ -1,5 +1,5 @@
 import type { LedgerView, MailInput } from "./mail-input.ts";
-import { detectIntentCues } from "./extract/intent-cues.ts";
+import { detectIntentCues, paymentTenseTokens } from "./extract/intent-cues.ts";
 import { detectLanguage } from "./extract/language.ts";
 import { findInvoiceRefs } from "./extract/invoice-refs.ts";
 import { findAmounts } from "./extract/amounts.ts";
@@ -22,6 +22,10 @@ export function featureTokens(input: { mail: MailInput; own: string; ledger: Led
     const token = `xcue${intent.replace(/_/g, "")}`;
     for (let i = 0; i < Math.min(found!.length, 3); i++) t.push(token);
   }
+  // A subject the sender wrote ("Factuur 123 betaald gisteren") says the same as their text;
+  // the subject of our own letter they answer ("Re: Payment reminder") does not.
+  const ownSubject = mail.subject && !/^\s*(re|aw|antw|sv|réf|tr|fwd?|wg)\s*:/i.test(mail.subject) ? mail.subject : "";
+  t.push(...paymentTenseTokens(`${ownSubject}\n${own}`, lang));
   if (ledger) {
     if (findInvoiceRefs(own, ledger.invoices).length) t.push("xfeatinvoiceref");
     const ours = ledger.company.domains.map((d) => d.toLowerCase());

@@ -7,13 +7,33 @@ import { extractFields } from "./extract/fields.ts";
 import type { BounceResult } from "./rules/bounce.ts";
 import type { AutoReplyResult } from "./rules/auto-reply.ts";
 import type { RouteInvoiceRef } from "./routing/types.ts";
+import { parseOurMessageId, splitMessageIds } from "./routing/our-message-id.ts";
 
 /** Intents whose mail is about specific invoices (so a lone invoice in the thread is the one meant). */
 const ABOUT_INVOICES = new Set<Intent>(["payment_promise", "payment_notice", "dispute", "document_request", "payment_plan_request", "question"]);
 
-/** The sender designates one invoice without its number ("this invoice", "la facture", "deze factuur"). */
-const ONE_INVOICE_MEANT =
-  /\b(?:this|the|that|your|said) invoice\b|\b(?:cette|la|votre|ladite) facture\b|\b(?:deze|de|uw|die|bewuste) factuur\b|\b(?:diese|die|ihre|besagte) rechnung\b/i;
+/** Invoices named by our own Message-IDs that this mail answers (In-Reply-To, References). */
+function repliedInvoices(mail: MailInput): string[] {
+  return splitMessageIds([mail.inReplyTo, ...mail.references])
+    .map((id) => parseOurMessageId(id)?.invoiceNumber ?? null)
+    .filter((n): n is string => n !== null);
+}
+
+// One array per debtor and ledger view, so findInvoiceRefs' key cache holds across mails.
+const byDebtor = new WeakMap<object, Map<number, LedgerView["invoices"]>>();
+function invoicesOf(ledger: LedgerView, debtorId: number): LedgerView["invoices"] {
+  let perDebtor = byDebtor.get(ledger.invoices);
+  if (!perDebtor) {
+    perDebtor = new Map();
+    for (const inv of ledger.invoices) {
+      const list = perDebtor.get(inv.debtorId) ?? [];
+      list.push(inv);
+      perDebtor.set(inv.debtorId, list);
+    }
+    byDebtor.set(ledger.invoices, perDebtor);
+  }
+  return perDebtor.get(debtorId) ?? [];
+}
 
 export interface References {
   invoiceRefs: RouteInvoiceRef[];
@@ -33,7 +53,11 @@ export interface References {
 export function extractReferences(input: { mail: MailInput; texts: MailTexts; intent: Intent; ledger: LedgerView }): References {
   const { mail, texts, intent, ledger } = input;
   const ownWithAttachments = [texts.own, attachmentText(mail)].filter(Boolean).join("\n");
-  const own = findInvoiceRefs(ownWithAttachments, ledger.invoices);
+  // What a signature detector cut off can still hold a payment's details
+  // ("Betaald: F2024-0113 …" under the name): whole ledger numbers only there.
+  const signed = findInvoiceRefs(texts.stripped.signature, ledger.invoices).filter((r) => r.confidence >= 0.85);
+  const written = findInvoiceRefs(ownWithAttachments, ledger.invoices);
+  const own = [...written, ...signed.filter((r) => !written.some((w) => w.number === r.number))];
   const quoted = findInvoiceRefs(texts.stripped.quoted, ledger.invoices).filter((r) => !own.some((o) => o.number === r.number));
   const subject = findInvoiceRefs(mail.subject ?? "", ledger.invoices);
   const invoiceRefs: RouteInvoiceRef[] = [
@@ -45,11 +69,14 @@ export function extractReferences(input: { mail: MailInput; texts: MailTexts; in
 
   const invoicesFor = (debtorId: number | null): string[] => {
     const ofDebtor = (refs: InvoiceRefMatch[]) => refs.filter((r) => debtorId === null || debtorOf.get(r.number) === debtorId).map((r) => r.number);
-    const named = ofDebtor(own);
+    // Within the debtor's own invoices a short or partial number ("réf. 449",
+    // "nrs. 832 en 884") that fits several invoices of the whole ledger is unique.
+    const scoped = debtorId === null ? [] : findInvoiceRefs(ownWithAttachments, invoicesOf(ledger, debtorId), { bareSequences: ABOUT_INVOICES.has(intent) }).map((r) => r.number);
+    const named = [...ofDebtor(own), ...scoped];
     if (named.length) return [...new Set(named)];
     if (!ABOUT_INVOICES.has(intent)) return [];
     if (debtorId !== null) {
-      const open = ledger.invoices.filter((i) => i.debtorId === debtorId);
+      const open = invoicesOf(ledger, debtorId);
       // "Het bedrag van 1578,43": an amount equal to exactly one open item of the debtor.
       const byAmount = amountMatches(texts.own, open).filter((m) => m.confidence >= 0.7);
       if (byAmount.length) return [...new Set(byAmount.map((m) => m.number))];
@@ -63,10 +90,12 @@ export function extractReferences(input: { mail: MailInput; texts: MailTexts; in
         if (group.length > 1 && stated.some((v) => Math.abs(v - total) < 0.01)) return group.map((i) => i.number);
       }
     }
-    // "Cette facture est déjà payée" in reply to a letter about one invoice.
-    if (!ONE_INVOICE_MEANT.test(texts.own)) return [];
-    const threadRefs = [...new Set([...ofDebtor(subject), ...ofDebtor(quoted)])];
-    return threadRefs.length === 1 ? threadRefs : [];
+    // "We betalen volgende week" under our reminder: a reply that names no
+    // invoice is about the invoices of the letter it answers — those in its
+    // subject, in the quoted letter, or named by our Message-ID it replies to.
+    if (debtorId === null) return [];
+    const threadRefs = [...new Set([...ofDebtor(subject), ...ofDebtor(quoted), ...repliedInvoices(mail).filter((n) => debtorOf.get(n) === debtorId)])];
+    return threadRefs;
   };
 
   const fields = (it: Intent, extra: { bounce: BounceResult; autoReply: AutoReplyResult; debtorId: number | null }): Fields => {

@@ -18,6 +18,11 @@ describe("findAmounts", () => {
     ["Gesamtbetrag: 2.500,00", [[2500, null]]],
     ["we transferred 1,250.00 today", [[1250, null]]],
     ["3 x 12,50 EUR = 37,50 EUR", [[12.5, "EUR"], [37.5, "EUR"]]],
+    // An amount ending a sentence is no "dd.mm." date.
+    ["We dispute €250.00.", [[250, "EUR"]]],
+    ["the difference is £50.00.", [[50, "GBP"]]],
+    ["Invoice 839 is disputed for £2,409.19.", [[2409.19, "GBP"]]],
+    ["Wir zahlen € 12.10.", [[12.1, "EUR"]]],
   ])("%s", (text, expected) => {
     expect(values(text)).toEqual(expected);
   });

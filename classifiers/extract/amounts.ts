@@ -60,8 +60,12 @@ export function parseAmountNumber(raw: string): number | null {
   return Number.isFinite(value) && value < 1e10 ? Math.round(value * 100) / 100 : null;
 }
 
-/** Dates look like amounts ("15.11.2024", "15.11.") and must not be read as such. */
-const DATE_AROUND = /\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.\d{1,2}\.(?!\d)/g;
+/**
+ * Dates look like amounts ("15.11.2024", "15.11.") and must not be read as such.
+ * "15.11." is a date only as a real day and month and without a currency in
+ * front: "£50.00." and "€ 12.10." at the end of a sentence are amounts.
+ */
+const DATE_AROUND = /\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|(?<![\d.,]|(?:€|\$|£|eur|euro|chf|gbp|usd)\s?)(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?!\d)/gi;
 
 export function findAmounts(text: string): FoundAmount[] {
   const out: FoundAmount[] = [];

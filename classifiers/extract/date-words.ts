@@ -37,29 +37,40 @@ export const WEEKDAY_PATTERN = Object.keys(WEEKDAYS).join("|");
 /** Abbreviations only accepted right before a full date ("Mon 18 Nov", "ven. 22/11", "Fr., 15.11."). */
 export const WEEKDAY_ABBR = "mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|ma|di|wo|do|vr|za|zo|lun|mar|mer|jeu|ven|sam|dim|mo|mi|fr|sa|so";
 
-/** Words for a day relative to the reference day. Ambiguous ones are tied to a language. */
+/**
+ * Words for a day relative to the reference day. Ambiguous ones are tied to a
+ * language. Longer phrases come first: "the day before yesterday" and
+ * "après-demain" must win over the "yesterday" and "demain" inside them.
+ * `\b` is ASCII-only in JavaScript ("übermorgen" has none before its "ü"),
+ * so boundaries are written as letter lookarounds.
+ */
+const L = "(?<![\\p{L}\\d-])";
+const R = "(?![\\p{L}\\d-])";
+const day = (words: string) => new RegExp(`${L}(?:${words})${R}`, "iu");
 export const RELATIVE_DAYS: Array<{ re: RegExp; offset: number; langs?: string[] }> = [
-  { re: /\b(?:today|this morning|this afternoon|tonight)\b/i, offset: 0 },
-  { re: /\bvandaag\b|\bvanmorgen\b|\bvanmiddag\b|\bvanochtend\b/i, offset: 0 },
-  { re: /aujourd['’]hui|\bce (?:matin|midi|soir)\b|\bcet après-midi\b/i, offset: 0 },
-  { re: /\bheute\b/i, offset: 0 },
-  { re: /\btomorrow\b/i, offset: 1 },
-  { re: /\bdemain\b/i, offset: 1 },
+  { re: day("(?:the )?day before yesterday"), offset: -2 },
+  { re: day("(?:the )?day after tomorrow"), offset: 2 },
+  { re: day("eergisteren"), offset: -2 },
+  { re: day("overmorgen"), offset: 2 },
+  { re: /(?<![\p{L}])avant-hier(?![\p{L}])/iu, offset: -2 },
+  { re: /(?<![\p{L}])apr[eè]s-demain(?![\p{L}])/iu, offset: 2 },
+  { re: day("vorgestern"), offset: -2 },
+  { re: day("übermorgen|uebermorgen"), offset: 2 },
+  { re: day("today|this morning|this afternoon|tonight|earlier today"), offset: 0 },
+  { re: day("vandaag|vanmorgen|vanmiddag|vanochtend|vanavond|deze (?:ochtend|morgen|middag|voormiddag|namiddag)"), offset: 0 },
+  { re: /aujourd['’]hui|(?<![\p{L}])ce (?:matin|midi|soir)(?![\p{L}])|(?<![\p{L}])cet après-midi(?![\p{L}])/iu, offset: 0 },
+  // "ce jour" is today ("envoyé ce jour"), but "à ce jour" / "jusqu'à ce jour" mean "to date".
+  { re: /(?<![\p{L}]|à |a |jusqu['’]à |jusqu['’]a )ce jour(?![\p{L}-])/iu, offset: 0, langs: ["fr"] },
+  { re: day("heute"), offset: 0 },
+  { re: day("tomorrow"), offset: 1 },
+  { re: day("demain"), offset: 1 },
   // "morgen" is tomorrow in nl and de, but "Guten Morgen"/"heute Morgen" is the morning.
-  { re: /(?<!\b(?:guten|goeden|heute|gestern|this|vanochtend)\s)\bmorgen\b(?!\s*(?:früh|vroeg)?\s*(?:allerseits|zusammen)\b)/i, offset: 1, langs: ["nl", "de"] },
-  { re: /\bovermorgen\b/i, offset: 2 },
-  { re: /après-demain|apres-demain/i, offset: 2 },
-  { re: /\bübermorgen\b/i, offset: 2 },
-  { re: /\bday after tomorrow\b/i, offset: 2 },
-  { re: /\byesterday\b/i, offset: -1 },
-  { re: /\bgisteren\b/i, offset: -1 },
-  { re: /\bgestern\b/i, offset: -1 },
+  { re: /(?<![\p{L}])(?<!(?:guten|goeden|heute|gestern|this|vanochtend|deze)\s)morgen(?![\p{L}])(?!\s*(?:früh|vroeg)?\s*(?:allerseits|zusammen)(?![\p{L}]))/iu, offset: 1, langs: ["nl", "de"] },
+  { re: day("yesterday"), offset: -1 },
+  { re: day("gisteren"), offset: -1 },
+  { re: day("gestern"), offset: -1 },
   // "hier" is "here" in Dutch and German.
   { re: /(?<![-\w])hier(?![-\w])/i, offset: -1, langs: ["fr"] },
-  { re: /\bday before yesterday\b/i, offset: -2 },
-  { re: /\beergisteren\b/i, offset: -2 },
-  { re: /avant-hier/i, offset: -2 },
-  { re: /\bvorgestern\b/i, offset: -2 },
 ];
 
 export const NUMBER_WORDS: Record<string, number> = {

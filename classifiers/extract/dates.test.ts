@@ -48,6 +48,7 @@ describe("findDates: relative to the mail's date", () => {
     ["fin du mois prochain", "fr", "2024-12-31"],
     ["eind volgende maand", "nl", "2024-12-31"],
     ["volgende week dinsdag", "nl", "2024-11-19"],
+    ["la semaine prochaine, vendredi", "fr", "2024-11-22"],
     ["kommenden Freitag", "de", "2024-11-15"],
     ["vendredi prochain", "fr", "2024-11-15"],
     ["next Friday", "en", "2024-11-22"], // English "next Friday" said on a Wednesday: Friday of next week
@@ -63,6 +64,26 @@ describe("findDates: relative to the mail's date", () => {
     ["eind november", "nl", "2024-11-30"],
     ["jusqu'au 25", "fr", "2024-11-25"],
     ["lundi 25", "fr", "2024-11-25"],
+    // Compound words win over the shorter ones inside them.
+    ["the day after tomorrow", "en", "2024-11-15"],
+    ["the day before yesterday", "en", "2024-11-11"],
+    ["après-demain", "fr", "2024-11-15"],
+    ["avant-hier", "fr", "2024-11-11"],
+    ["übermorgen", "de", "2024-11-15"],
+    ["vorgestern", "de", "2024-11-11"],
+    ["overmorgen", "nl", "2024-11-15"],
+    ["eergisteren", "nl", "2024-11-11"],
+    // Today in other words.
+    ["envoyé ce jour", "fr", "2024-11-13"],
+    ["deze ochtend betaald", "nl", "2024-11-13"],
+    // A day of the month on its own: the next one (or, looking back, the last one).
+    ["sera viré le 28.", "fr", "2024-11-28"],
+    ["réglée le 1er", "fr", "2024-12-01"],
+    ["le 10, merci", "fr", "2024-12-10"],
+    ["dass der Betrag am 15. bei Ihnen eingeht", "de", "2024-11-15"],
+    ["Die Zahlung erfolgt am 22..", "de", "2024-11-22"],
+    ["wij storten de 5de, de rest volgt", "nl", "2024-12-05"],
+    ["wordt de 20ste betaald", "nl", "2024-11-20"],
   ])("%s → %s", (text, lang, date) => {
     expect(first(text, lang)?.date).toBe(date);
   });
@@ -72,6 +93,11 @@ describe("findDates: relative to the mail's date", () => {
     expect(first("vorige vrijdag", "nl")?.date).toBe("2024-11-08");
     expect(first("vendredi dernier", "fr")?.date).toBe("2024-11-08");
     expect(first("letzten Freitag", "de")?.date).toBe("2024-11-08");
+  });
+
+  it("a day of the month alone resolves backwards for things already done", () => {
+    expect(first("réglée le 8", "fr", "backward")?.date).toBe("2024-11-08");
+    expect(first("am 20. überwiesen", "de", "backward")?.date).toBe("2024-10-20");
   });
 
   it("uses the sender's calendar day, not UTC", () => {
@@ -91,6 +117,12 @@ describe("findDates: what is not a date", () => {
     ["factuur 2024-1143", "nl"],
     ["tel 06-12345678", "nl"],
     ["21% BTW", "nl"],
+    ["les factures restent impayées à ce jour", "fr"], // "to date"
+    ["jusqu'à ce jour", "fr"],
+    ["le 14 h", "fr"],
+    ["le 10 %", "fr"],
+    ["le 12,50 €", "fr"],
+    ["le 10 cartons", "fr"],
   ])("%s", (text, lang) => {
     expect(findDates(text, ref, { lang })).toEqual([]);
   });

@@ -159,7 +159,7 @@ const RULES: Rule[] = [
   },
   // weekday of next week: "volgende week dinsdag", "next week Tuesday", "Dienstag nächster Woche", "mardi de la semaine prochaine"
   {
-    re: rx(`${B}(?:(?:next week|volgende week|komende week|nächste woche|kommende woche|la semaine prochaine)\\s+(?:on\\s+|op\\s+|am\\s+|le\\s+)?${WD}|${WD}\\s+(?:next week|van volgende week|volgende week|nächster woche|der nächsten woche|de la semaine prochaine|la semaine prochaine))${E}`),
+    re: rx(`${B}(?:(?:next week|volgende week|komende week|nächste woche|kommende woche|la semaine prochaine),?\\s+(?:on\\s+|op\\s+|am\\s+|le\\s+)?${WD}|${WD}\\s+(?:next week|van volgende week|volgende week|nächster woche|der nächsten woche|de la semaine prochaine|la semaine prochaine))${E}`),
     kind: "relative",
     resolve: (m, ctx) => addDays(mondayOf(ctx.today), 7 + ((WEEKDAYS[(m[1] ?? m[2]).toLowerCase()] + 6) % 7)),
   },
@@ -226,9 +226,16 @@ const RULES: Rule[] = [
   },
   // the 15th / le 15 du mois / de 15e / am 15. des Monats
   {
-    re: rx(`${B}(?:(?:on )?the (\\d{1,2})(?:st|nd|rd|th)(?: of (?:the |this )?month)?|(?:le|du) (\\d{1,2})(?:er)? (?:du mois|de ce mois)|(?:op )?de (\\d{1,2})(?:e|ste|de) (?:van (?:de|deze) maand)?|(?:am|zum) (\\d{1,2})\\.\\s*(?:des|dieses) monats)${E}`),
+    re: rx(`${B}(?:(?:on )?the (\\d{1,2})(?:st|nd|rd|th)(?: of (?:the |this )?month)?|(?:le|du) (\\d{1,2})(?:er)? (?:du mois|de ce mois)|(?:op )?de (\\d{1,2})(?:e|ste|de)(?: van (?:de|deze) maand)?|(?:am|zum) (\\d{1,2})\\.\\s*(?:des|dieses) monats)${E}`),
     kind: "relative",
     resolve: (m, ctx) => nextDayOfMonth(ctx, +(m[1] ?? m[2] ?? m[3] ?? m[4])),
+  },
+  // A day of the month on its own: "sera viré le 28", "réglée le 1er", "am 15. bei Ihnen", "erfolgt am 22.".
+  // French "le 14" must not be a count, a time or an amount ("le 14 h", "le 10 %", "le 12,50 €").
+  {
+    re: rx(`${B}(?:le (\\d{1,2})(?:er)?(?!\\s*(?:[./:,-]?\\s*\\d|%|€|h\\b|heures?|jours?|mois|ans?|années?|semaines?|eur|euros?|chf|cartons?|pièces?|unités?|articles?|colis|palettes?|rouleaux|boîtes?|exemplaires?|lignes?|pcs|kg\\b|\\p{L}*(?:ème|eme)|e\\s+trimestre))|(?:am|zum|bis zum|vom) (\\d{1,2})\\.(?!\\d)(?!\\s*(?:${MONTH_PATTERN})${E}))(?![\\p{L}\\d])`),
+    kind: "relative",
+    resolve: (m, ctx) => nextDayOfMonth(ctx, +(m[1] ?? m[2])),
   },
 ];
 

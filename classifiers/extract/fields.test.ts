@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { mailOf } from "../../tests/helpers/mail-fixtures.ts";
 import type { Intent } from "../intents.ts";
-import { findAdministrator, findCaseReference, findNewAddress, findNewEmail, findPoNumber, findVatNumber } from "./account-fields.ts";
+import { findNewEmail, findPoNumber, findVatNumber } from "./account-fields.ts";
+import { findNewAddress } from "./address.ts";
+import { disputeReason } from "./dispute-reason.ts";
+import { findAdministrator, findCaseReference } from "./insolvency-fields.ts";
 import { extractFields, extractFieldsDetailed } from "./fields.ts";
 import { detectIntentCues } from "./intent-cues.ts";
-import { disputeReason, instalmentCount, requestedDocument } from "./field-cues.ts";
+import { instalmentCount, requestedDocument } from "./field-cues.ts";
 
 // Wednesday 13 November 2024, 10:00 in Brussels.
 const mail = mailOf({ date: new Date("2024-11-13T10:00:00+01:00"), headers: { date: ["Wed, 13 Nov 2024 10:00:00 +0100"] }, to: ["ar@acme.example"] });
@@ -55,6 +58,42 @@ describe("extractFields per intent", () => {
     });
   });
 
+  it.each([
+    // The sentence that speaks of the intent holds the field; one about something else does not.
+    ["payment_promise", "Wij hebben gisteren € 120,00 betaald. Het saldo van € 300,00 wordt op het einde van de maand betaald.", { promisedDate: "2024-11-30", amount: 300 }],
+    ["payment_promise", "Je ne reconnais pas ce montant de 430,60 €. La facture F2024-0114 sera payée le 20.", { promisedDate: "2024-11-20" }],
+    ["payment_promise", "Die Zahlung über 1.234,56 EUR erfolgt am 22..", { promisedDate: "2024-11-22", amount: 1234.56 }],
+    ["payment_promise", "The invoice has been approved and goes into the payment run of 27/11/2024.", { promisedDate: "2024-11-27" }],
+    ["payment_notice", "We cleared all open invoices the day before yesterday, 2,946.31 GBP in total.", { paidDate: "2024-11-11", amount: 2946.31 }],
+    ["payment_notice", "Je vous ai envoyé un chèque de 99,00 € ce jour.", { paidDate: "2024-11-13", amount: 99 }],
+    ["payment_notice", "Betalingsadvies\nBetaaldatum: 08/11/2024\nF2024-0113 01/10/2024 1.234,56 EUR\nF2024-0114 02/10/2024 99,00 EUR\nTotaal 1.333,56 EUR", { paidDate: "2024-11-08", amount: 1333.56 }],
+    ["dispute", "Die Lieferung zu Rechnung F2024-0113 ist nie angekommen; wir zahlen die 1.234,56 EUR nicht.", { reason: "not_received", amount: 1234.56 }],
+    ["dispute", "We dispute €99.00: invoice F2024-0113 was already paid last week, € 1,234.56.", { reason: "duplicate", amount: 99 }],
+    ["payment_plan_request", "Wij hebben gisteren € 99,00 betaald. Kunnen wij het saldo van € 1.234,56 in 4 maanden aflossen? Ik stel voor af te lossen in 4 maanden.", { instalments: 4, amount: 1234.56 }],
+  ] as Array<[Intent, string, object]>)("mixed mail, %s: %s", (intent, text, expected) => {
+    expect(fields(intent, text)).toEqual(expected);
+  });
+
+  it("unit prices and a forwarded reminder's figures are no amount field", () => {
+    expect(fields("dispute", "Op de factuur staat een eenheidsprijs van 4,20 per fles, onze contractprijs is 3,65.")).toEqual({ reason: "price" });
+    const forwarded = "Graag in twee termijnen.\n\nFactuur     Datum       Vervaldag   Saldo\nF2024-0113  01/10/2024  31/10/2024  1.234,56 EUR\nTotaal openstaand: 1.234,56 EUR";
+    expect(fields("payment_plan_request", forwarded)).toEqual({ instalments: 2 });
+  });
+
+  it("amounts and documents from the subject when the body only points to it", () => {
+    const withSubject = (intent: Intent, subject: string, text: string) => extractFields({ intent, text, subject, mail, ledgerInvoices });
+    expect(withSubject("payment_plan_request", "Demande d'échéancier pour 1 234,56 €", "Voir sujet.")).toEqual({ amount: 1234.56 });
+    expect(withSubject("payment_notice", "99.00 EUR transferred this morning", "See subject.")).toEqual({ amount: 99, paidDate: "2024-11-13" });
+    expect(withSubject("account_update", "Neue Adresse für Rechnungen: Buchhaltung@Kunde.example", "Siehe Betreff.")).toEqual({ newEmail: "buchhaltung@kunde.example" });
+    expect(withSubject("document_request", "Re: Herinnering openstaande facturen", "Mag ik een overzicht van de openstaande posten?")).toEqual({ document: "statement" });
+  });
+
+  it("insolvency: the case reference and a practitioner's signature", () => {
+    const signed = mailOf({ ...mail, text: "Wij delen mee dat de vennootschap in vereffening is (zaak B/24/01234).\n\nMet vriendelijke groet,\nmr. Lotte Maes\nMaes Advocaten\n+32 3 123 45 67" });
+    const body = "Wij delen mee dat de vennootschap in vereffening is (zaak B/24/01234).";
+    expect(extractFields({ intent: "insolvency_notice", text: body, subject: "Vereffening", mail: signed, ledgerInvoices })).toEqual({ caseReference: "B/24/01234", administrator: "mr. Lotte Maes" });
+  });
+
   it("only the fields of the given intent", () => {
     expect(fields("question", "Wij betalen morgen € 99,00.")).toEqual({});
   });
@@ -102,7 +141,8 @@ describe("account and insolvency field finders", () => {
     expect(findCaseReference("n° RG 24/01234")).toBe("24/01234");
     expect(findAdministrator("Mandataire judiciaire : Maître Sophie Durand")).toBe("Maître Sophie Durand");
     expect(findAdministrator("Zum vorläufigen Insolvenzverwalter wurde Rechtsanwalt Dr. Max Mustermann bestellt.")).toBe("Rechtsanwalt Dr. Max Mustermann");
-    expect(findAdministrator("The joint administrators, John Smith and Jane Doe, were appointed.")).toBe("John Smith");
+    // Two administrators named together are one field, as written.
+    expect(findAdministrator("The joint administrators, John Smith and Jane Doe, were appointed.")).toBe("John Smith and Jane Doe");
     expect(findAdministrator("The administration department will reply.")).toBeNull();
   });
 });

@@ -3,10 +3,15 @@ import type { Fields, Intent } from "../intents.ts";
 import type { MailInput } from "../mail-input.ts";
 import { detectAutoReply } from "../rules/auto-reply.ts";
 import { detectBounce } from "../rules/bounce.ts";
-import { findAdministrator, findCaseReference, findNewAddress, findNewEmail, findPoNumber, findVatNumber } from "./account-fields.ts";
+import { senderText } from "../text/quote-strip.ts";
+import { findNewEmail, findPoNumber, findVatNumber } from "./account-fields.ts";
+import { findNewAddress } from "./address.ts";
 import { findAmounts, type FoundAmount } from "./amounts.ts";
 import { findDates, type FoundDate } from "./dates.ts";
-import { disputeReason, instalmentCount, PAID_VERBS, PROMISE_VERBS, requestedDocument } from "./field-cues.ts";
+import { disputeReason } from "./dispute-reason.ts";
+import { DISPUTE_WORDS, FUTURE_PAYMENT, instalmentCount, NOT_PAYMENT_DATE, PAST_PAYMENT, PLAN_WORDS, requestedDocument, TOTAL_DUE_LINE, TOTAL_LINE } from "./field-cues.ts";
+import { pickBySentence, type PickOptions, type Sentence } from "./field-pick.ts";
+import { findAdministrator, findCaseReference } from "./insolvency-fields.ts";
 import { findInvoiceRefs, type InvoiceRefMatch } from "./invoice-refs.ts";
 import { detectLanguage } from "./language.ts";
 
@@ -38,29 +43,50 @@ export function mailDateReference(mail: MailInput): DateReference {
 
 const ymd = (d: Date, offset: number) => new Date(d.getTime() + offset * 60_000).toISOString().slice(0, 10);
 
-/** Closest item to a cue word (by character distance), preferring ones after the cue within a sentence. */
-function nearest<T extends { index: number; text: string }>(items: T[], text: string, cue: RegExp): T | null {
-  const cues = [...text.matchAll(new RegExp(cue.source, cue.flags.includes("g") ? cue.flags : cue.flags + "g"))].map((m) => m.index!);
-  if (!cues.length) return null;
-  let best: { item: T; d: number } | null = null;
-  for (const item of items) {
-    for (const c of cues) {
-      const d = item.index >= c ? item.index - c : (c - item.index - item.text.length) * 1.5;
-      if (!best || d < best.d) best = { item, d };
-    }
-  }
-  return best && best.d < 160 ? best.item : null;
+const either = (a: RegExp, b: RegExp) => new RegExp(`${a.source}|${b.source}`, "giu");
+const DATE_TOKEN = /\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}/g;
+const lineAt = (text: string, i: number) => text.slice(text.lastIndexOf("\n", i - 1) + 1, (text.indexOf("\n", i) + 1 || text.length + 1) - 1);
+const REPLY_SUBJECT = /^\s*(?:(?:re|aw|antw|tr|fwd?|wg|sv|réf)\s*:\s*)+/i;
+
+/**
+ * A date that is not when money moves: a row of an invoice table ("VF-2024-0113
+ * 01/10/2024 31/10/2024 1.234,56") or a date called an invoice or due date.
+ */
+function invoiceTableDate(text: string, index: number): boolean {
+  const line = lineAt(text, index);
+  if ((line.match(DATE_TOKEN) ?? []).length >= 2) return true;
+  if (/^\s*[A-Z]{0,4}[-\s/]?\d[\w/-]*\s+\d{1,2}[./-]\d{1,2}[./-]\d{2,4}/i.test(line)) return true;
+  return NOT_PAYMENT_DATE.test(text.slice(Math.max(0, index - 30), index)) || /(?:facture|factuur|rechnung|invoice)\s+(?:\S+\s+)?(?:du|van|vom|of)\s*$/i.test(text.slice(Math.max(0, index - 40), index));
 }
 
-function pickDate(dates: FoundDate[], text: string, cue: RegExp, keep: (d: FoundDate) => boolean): FoundDate | null {
-  const ok = dates.filter(keep);
-  return nearest(ok, text, cue) ?? (ok.length === 1 ? ok[0] : null);
+/** A date for the intent, from the sentence that speaks of the payment (see field-pick.ts). */
+function pickDate(dates: FoundDate[], text: string, options: PickOptions, keep: (d: FoundDate) => boolean): FoundDate | null {
+  return pickBySentence(dates.filter(keep), text, { ...options, skip: (i) => invoiceTableDate(text, i) });
 }
 
-function pickAmount(amounts: FoundAmount[], text: string, cue: RegExp): FoundAmount | null {
-  if (amounts.length === 1) return amounts[0];
-  return nearest(amounts, text, cue) ?? null;
+const UNIT_PRICE_BEFORE = /(?:unit price|price per|eenheidsprijs|stukprijs|prijs per|contractprijs|contract price|prix unitaire|prix contractuel|prix par|einzelpreis|stückpreis|vertragspreis|preis pro)\s*(?:is|est|ist|van|de|of|von|:)?\s*(?:€|eur|euro|£|chf)?\s*$/iu;
+const UNIT_PRICE_AFTER = /^\s*(?:€|eur|euro|euros|£|chf)?\s*(?:per|par|pro|each|the|le|la|l['’]|\/)\s*(?:unit|piece|pièce|stuk|stück|fles|flasche|bouteille|bottle|doos|karton|carton|box|roll|rol|rouleau|rolle|kg|liter|litre|uur|hour|heure|stunde|m2|m²|m)(?![\p{L}])/iu;
+
+/**
+ * Amounts that are no sum of money asked or paid: a unit price ("4,20 per
+ * fles", "prix unitaire 3,65"), and the rows and "total due" of a reminder
+ * quoted or forwarded with the mail.
+ */
+function notAnAmountField(text: string, a: FoundAmount): boolean {
+  const line = lineAt(text, a.index);
+  if (TOTAL_DUE_LINE.test(line.trim()) || (line.match(DATE_TOKEN) ?? []).length >= 2) return true;
+  return UNIT_PRICE_BEFORE.test(text.slice(Math.max(0, a.index - 30), a.index)) || UNIT_PRICE_AFTER.test(text.slice(a.index + a.text.length, a.index + a.text.length + 25));
 }
+
+/** An amount for the intent from the body; from the subject only when the body states none ("Demande d'échéancier pour 673,11 EUR"). */
+function pickAmount(body: string, subject: string, options: PickOptions): FoundAmount | null {
+  const inBody = findAmounts(body);
+  if (inBody.length) return pickBySentence(inBody.filter((a) => !notAnAmountField(body, a)), body, options);
+  return pickBySentence(findAmounts(subject), subject, options);
+}
+
+/** A remittance advice's "Total" line outweighs its rows. */
+const totalBonus = (_i: number, s: Sentence) => (TOTAL_LINE.test(s.text) ? 3 : 0);
 
 /**
  * The fields of intents.md for one intent, from the sender's own words (and,
@@ -86,53 +112,59 @@ export function extractFieldsDetailed(input: ExtractFieldsInput): ExtractedField
     if (why) evidence[k] = why;
   };
   const invoices = findInvoiceRefs(text, input.ledgerInvoices);
-  const amounts = () => findAmounts(input.text);
+  const subject = input.subject ?? "";
+  const body = input.text;
 
   switch (intent) {
     case "payment_promise": {
       const dates = findDates(text, ref, { lang, direction: "forward" });
-      const d = pickDate(dates, text, PROMISE_VERBS, (x) => x.date >= today);
+      const d = pickDate(dates, text, { want: FUTURE_PAYMENT, avoid: either(PAST_PAYMENT, DISPUTE_WORDS) }, (x) => x.date >= today);
       set("promisedDate", d?.date, d?.text);
-      const a = pickAmount(amounts(), input.text, PROMISE_VERBS);
+      const a = pickAmount(body, subject, { want: FUTURE_PAYMENT, avoid: either(PAST_PAYMENT, DISPUTE_WORDS), bonus: totalBonus });
       set("amount", a?.value, a?.text);
       break;
     }
     case "payment_notice": {
       const dates = findDates(text, ref, { lang, direction: "backward" });
       // A payment already made is dated today or earlier (one day of slack for time zones).
-      const d = pickDate(dates, text, PAID_VERBS, (x) => x.date <= ymd(new Date(ref.instant.getTime() + 86_400_000), ref.offsetMinutes));
+      const latest = ymd(new Date(ref.instant.getTime() + 86_400_000), ref.offsetMinutes);
+      const d = pickDate(dates, text, { want: PAST_PAYMENT, avoid: either(FUTURE_PAYMENT, DISPUTE_WORDS) }, (x) => x.date <= latest);
       set("paidDate", d?.date, d?.text);
-      const a = pickAmount(amounts(), input.text, PAID_VERBS);
+      const a = pickAmount(body, subject, { want: PAST_PAYMENT, avoid: either(FUTURE_PAYMENT, DISPUTE_WORDS), bonus: totalBonus });
       set("amount", a?.value, a?.text);
       break;
     }
     case "dispute": {
-      set("reason", disputeReason(input.text));
-      const a = pickAmount(amounts(), input.text, /contest|dispute|betwist|conteste|reklam|beanstand|incorrect|onjuist|erron|falsch|te veel|trop|zu viel|difference|verschil|écart|differenz/giu);
+      set("reason", disputeReason(body, subject));
+      const a = pickAmount(body, subject, { want: DISPUTE_WORDS, avoid: either(PAST_PAYMENT, FUTURE_PAYMENT) });
       set("amount", a?.value, a?.text);
       break;
     }
     case "document_request":
-      set("document", requestedDocument(text) ?? undefined);
+      set("document", (REPLY_SUBJECT.test(subject) ? requestedDocument(body, "", subject) : requestedDocument(body, subject)) ?? undefined);
       break;
     case "payment_plan_request": {
-      set("instalments", instalmentCount(input.text) ?? undefined);
-      const a = pickAmount(amounts(), input.text, /pay|betal|paie|régl|zahl|instal|termijn|échéanc|rate|per month|par mois|per maand|pro monat/giu);
+      set("instalments", instalmentCount(body) ?? instalmentCount(subject) ?? undefined);
+      const a = pickAmount(body, subject, { want: PLAN_WORDS, avoid: PAST_PAYMENT });
       set("amount", a?.value, a?.text);
       break;
     }
     case "account_update": {
       const own = [...(input.ownAddresses ?? []), ...mail.to, ...mail.cc];
-      set("newEmail", findNewEmail(input.text, own));
-      set("newAddress", findNewAddress(input.text));
+      set("newEmail", findNewEmail(body, own) ?? findNewEmail(subject, own));
+      set("newAddress", findNewAddress(body) ?? findNewAddress(subject));
       set("poNumber", findPoNumber(text));
-      set("vatNumber", findVatNumber(input.text));
+      set("vatNumber", findVatNumber(body));
       break;
     }
-    case "insolvency_notice":
-      set("caseReference", findCaseReference(text));
-      set("administrator", findAdministrator(input.text));
+    case "insolvency_notice": {
+      // A practitioner's notice is often signed only: the signature names the administrator.
+      const signature = senderText(mail).signature;
+      const isInvoice = (t: string) => findInvoiceRefs(t, input.ledgerInvoices).length > 0;
+      set("caseReference", findCaseReference(`${text}\n\n${signature}`, { isInvoice }));
+      set("administrator", findAdministrator(body, signature));
       break;
+    }
     case "auto_reply": {
       const r = detectAutoReply(mail);
       set("returnDate", r.returnDate);

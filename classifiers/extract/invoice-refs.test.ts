@@ -57,6 +57,27 @@ describe("findInvoiceRefs: numbers that are something else", () => {
   });
 });
 
+describe("findInvoiceRefs: lists and short forms", () => {
+  const vf = ["VF-2024-00423", "VF-2024-00426", "VF-2024-00449", "VF-2024-00705", "VF-2024-00832", "VF-2024-00884", "VF-2025-00021"].map((number) => ({ number }));
+  const vfRefs = (text: string, opts = {}) => findInvoiceRefs(text, vf, opts).map((r) => r.number);
+  it.each([
+    ["paiement du 30/12/24 – 128,00 € – réf. 449.", ["VF-2024-00449"]],
+    ["de facturen nrs. VF-2024-00832 en 884 werden betaald", ["VF-2024-00832", "VF-2024-00884"]],
+    ["die Rechnungen 2024-00423 / 00426 werden überwiesen", ["VF-2024-00423", "VF-2024-00426"]],
+    ["les factures VF-2024-00832 et VF 2024 00705 (2 254,74 euros)", ["VF-2024-00832", "VF-2024-00705"]],
+    ["betaling voor 00449 is onderweg", ["VF-2024-00449"]],
+    ["gerechtelijke reorganisatie (ref. B/24/00884)", []],
+  ])("%s", (text, expected) => {
+    expect(vfRefs(text)).toEqual(expected);
+  });
+  it("a bare three-digit sequence counts only when asked (among one debtor's invoices)", () => {
+    expect(vfRefs("akkoord met de kosten op 884.")).toEqual([]);
+    expect(vfRefs("akkoord met de kosten op 884.", { bareSequences: true })).toEqual(["VF-2024-00884"]);
+    // Still never a phone number, an amount or a date.
+    expect(vfRefs("bel 020 884 1234 of stuur 884,00 EUR op 8/8/24", { bareSequences: true })).toEqual([]);
+  });
+});
+
 describe("amountMatches", () => {
   const open = [
     { number: "F2024-0113", amount: 1578.43, openAmount: 1578.43, currency: "EUR" },

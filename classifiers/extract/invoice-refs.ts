@@ -32,12 +32,13 @@ function keyOf(raw: string): Key {
 
 /** Words that introduce an invoice or credit-note reference. */
 const INVOICE_CONTEXT =
-  /(?:factu(?:u)?r(?:en|nummer|nr)?|fact\.?|fct\.?|fac\.?|factures?|n° de facture|rechnung(?:en|snummer|s-?nr\.?)?|re\.?-?nr\.?|rg\.?-?nr\.?|invoices?|inv\.?|invoice (?:no|number|#)|creditnota'?s?|credit ?notes?|avoirs?|gutschrift(?:en)?|nota'?s?|bills?|betalingskenmerk|kenmerk|mededeling|communication|référence|reference|referentie|ref\.?|verwendungszweck)\s*(?:n[°ºo]\.?|nr\.?|no\.?|nummer|number|#|:)?\s*[:.#]?\s*(?:[\w./-]+\s*(?:,|en|and|et|und|&)\s*)*$/i;
+  /(?:factu(?:u)?r(?:en|nummer|nr)?|fact\.?|fct\.?|fac\.?|factures?|n° de facture|rechnung(?:en|snummer|s-?nr\.?)?|re\.?-?nr\.?|rg\.?-?nr\.?|invoices?|inv\.?|invoice (?:no|number|#)|creditnota'?s?|credit ?notes?|avoirs?|gutschrift(?:en)?|nota'?s?|bills?|betalingskenmerk|kenmerk|mededeling|communication|référence|reference|referentie|r[ée]f\.?|verwendungszweck)\s*(?:n[°ºo]s?\.?|nrs?\.?|nos?\.?|nummers?|numbers?|numéros?|#|:)?\s*[:.#]?\s*(?:[\w./-]+\s*(?:,|;|\/|\+|en|and|et|und|sowie|&)\s*)*$/i;
 /** Letters in front of a number that are such words, not part of the reference. */
 const CONTEXT_LETTERS = /^(?:INV|NR|NO|FACT|FAC|FCT|RE|RG|REF|NOTA|N)$/;
 
 // A reference-like token: optional letter prefix, then 3+ digits in up to four groups.
-const TOKEN = /(?<![\p{L}\d])((?:[A-Z]{1,5}[-\s]?)?\d{1,10}(?:[-/._]\d{1,10}){0,3})(?![\p{L}\d]|[.,]\d)/giu;
+// (not the tail of a court or file reference such as "B/24/00885")
+const TOKEN = /(?<![\p{L}\d]|[\p{L}\d]\/)((?:[A-Z]{1,5}[-\s]?)?\d{1,10}(?:[-/._]\d{1,10}){0,3})(?![\p{L}\d]|[.,]\d)/giu;
 
 const SPACED = /(?<![\p{L}\d])((?:[A-Z]{1,5}\s)?\d{2,10}(?:\s\d{2,10}){1,3})(?![\p{L}\d])/giu;
 
@@ -64,7 +65,16 @@ function ledgerKeys(invoices: ReadonlyArray<{ number: string }>): LedgerKeys {
   return keys;
 }
 
-export function findInvoiceRefs(text: string, invoices: ReadonlyArray<{ number: string }>): InvoiceRefMatch[] {
+export interface FindInvoiceRefsOptions {
+  /**
+   * Take a bare sequence number of 3+ digits without an invoice word ("akkoord
+   * op 873"): only sensible among one debtor's few invoices, where a chance
+   * collision is rare.
+   */
+  bareSequences?: boolean;
+}
+
+export function findInvoiceRefs(text: string, invoices: ReadonlyArray<{ number: string }>, opts: FindInvoiceRefsOptions = {}): InvoiceRefMatch[] {
   const { ledger, exact } = ledgerKeys(invoices);
   const skip = excludedSpans(text);
   const best = new Map<string, InvoiceRefMatch>();
@@ -95,8 +105,10 @@ export function findInvoiceRefs(text: string, invoices: ReadonlyArray<{ number: 
     if (fits.length !== 1) return;
     const l = fits[0].key;
     const complete = t.digits === l.digits || t.groups.join(".") === l.groups.join(".");
-    // A bare short number is a weak clue: only with an invoice word before it.
-    if (!complete && !context && t.seq.length < 4) return;
+    // A bare short number is a weak clue: only with an invoice word before it
+    // (zero-padded as the ledger writes it, "00412" is as good as four digits).
+    const padded = fits[0].number.match(/\d+/g)?.at(-1) === token.match(/\d+/g)?.at(-1);
+    if (!complete && !context && t.seq.length < 4 && !(padded && digits.length >= 4) && !(opts.bareSequences && t.seq.length >= 3)) return;
     add(fits[0].number, token, complete ? (t.letters ? 0.93 : context ? 0.92 : 0.85) : context ? 0.8 : 0.6);
   };
 

@@ -13,10 +13,12 @@ const PATTERNS: RegExp[] = [
   /\b(?:BE|NL|FR|DE|LU|AT|ATU|IT|ES|PT|GB|IE|DK|SE|FI|PL|CZ)[ -]?(?:\d[\d .]{7,13}\d)(?:B\d{2})?\b/g,
   /\bCHE[- ]?\d{3}[.]?\d{3}[.]?\d{3}\b/g,
   // Phones: +31 20 123 4567, 0032 2 123 45 67, 06-12345678, 01 23 45 67 89, (020) 123 45 67.
-  // (not "00419" inside "VF-2024-00419", and never across a line or a column gap)
-  /(?:\+|(?<![\w./-])00)\d{2}(?:[\d().\/-]| (?! )){7,}\d/g,
+  // (not "00419" inside "VF-2024-00419" or "VF 2024 00419", and never across a line or a column gap)
+  /(?:\+|(?<![\w./-]|\d )00)\d{2}(?:[\d().\/-]| (?! )){7,}\d/g,
   /\b0\d(?:[ .-]?\d{2}){4}\b/g,
   /\b06[- ]?\d{8}\b/g,
+  // Area code, then groups: 020 884 1234, 030-123 45 67, 089 1234 5678.
+  /\b0\d{1,3}[ .-]\d{3,4}[ .-]?\d{2}[ .-]?\d{2}\b/g,
   /\(0\d{1,3}\)\s?\d[\d\s-]{5,}\d/g,
   // Dates.
   /\b\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})\b/g,

@@ -100,6 +100,22 @@ describe("local intent model", () => {
     expect(acc / unseenTemplates.length).toBeGreaterThan(0.7);
   });
 
+  it("blends the pseudo-word regression into the receivables intents only", () => {
+    // Texts as mailTexts() writes them: words, then the pseudo-words of model-features.ts.
+    const signals: Record<string, string> = { payment_promise: "xcuepaymentpromise xpayfuture", payment_notice: "xcuepaymentnotice xpaypast", other: "xfeatunknownsender" };
+    const withSignals = train.map((e) => ({ ...e, text: `${e.text}\n${signals[e.intent] ?? `xcue${e.intent.replace(/_/g, "")}`}` }));
+    const blended = trainIntentModel(withSignals);
+    const textOnly = trainIntentModel(withSignals, { signalBlend: 0 });
+    const text = "Hallo, die Überweisung geht morgen raus.\nxcuepaymentpromise xpayfuture";
+    const a = blended.predict(text).probabilities;
+    const b = textOnly.predict(text).probabilities;
+    expect(a).not.toEqual(b);
+    // No cue is no evidence for "other": its probability stays the text model's.
+    expect(a.other).toBeCloseTo(b.other, 9);
+    expect(Object.values(a).reduce((x, y) => x + y, 0)).toBeCloseTo(1, 6);
+    expect(a.payment_promise).toBeGreaterThan(b.payment_promise);
+  });
+
   it("trains on ~1,000 examples in seconds", () => {
     const big = syntheticExamples(12, 4, [0, 1, 2]).slice(0, 1000);
     expect(big).toHaveLength(1000);

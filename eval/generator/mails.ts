@@ -29,6 +29,9 @@ export const WIRE: Record<IntentKey, string> = {
   auto: "auto_reply", other: "other",
 };
 
+/** Intents about invoices: a reply naming none refers to those of the letter it answers. */
+const THREAD_INVOICE_INTENTS = new Set<IntentKey>(["promise", "notice", "dispute", "document", "plan", "question"]);
+
 /** Lower-priority intents that may share a mail with the labelled one (intents.md tie-break). */
 const SECONDARY: Partial<Record<IntentKey, IntentKey[]>> = {
   dispute: ["notice", "promise", "question", "document", "plan", "account"],
@@ -190,7 +193,9 @@ export async function debtorMail(env: Env, intent: IntentKey, lang: Lang, split:
     const own = ownText(texts, bank, rng, { intro, signature: sender.signature, terse, greeting, hour: stampNow.hour });
     const fmt = formatFor(client, rng);
     const word = client === "outlook" && rng.chance(0.5) ? { lang } : null;
-    const subject = shape === "subject" ? main.text : letter ? replySubject(letter.subject, lang, style === "forward", rng) : custom ? custom.subject : newSubject(env, intent, lang, rng, [...invoices], debtor.name, fields);
+    const fresh = shape === "subject" || letter || custom ? null : newSubject(env, intent, lang, split, rng, [...invoices], debtor.name, fields);
+    if (fresh?.phrase) phrases.push(fresh.phrase);
+    const subject = shape === "subject" ? main.text : letter ? replySubject(letter.subject, lang, style === "forward", rng) : custom ? custom.subject : fresh!.text;
     const ours = lang === "fr" ? COMPANY.frMailbox : COMPANY.arMailbox;
     const to = letter ? [{ name: letter.from.name, email: letter.from.email }] : [{ name: rng.chance(0.5) ? null : "Brouwer & Lefèvre", email: ours }];
     const domain = sender.email.split("@")[1];
@@ -227,6 +232,14 @@ export async function debtorMail(env: Env, intent: IntentKey, lang: Lang, split:
     const shapeTag = shape !== "normal" ? `shape:${shape === "subject" ? "subject-only" : shape}` : layout !== "top" ? `shape:${layout}` : "";
     const tags = [`routing:${routing}`, letter ? "reply" : "new", quoted ? "quoted" : "", thread ? "thread" : "", plain && html ? "alternative" : html ? "html-only" : "plain", attachments.length ? "pdf" : "", attachments.length && short ? "pdf-short-body" : "", parts.length > 1 ? "multi-intent" : "", `charset:${format.charset}`, `cte:${format.cte}`, format.crlf ? "crlf" : "", shapeTag, (word && html && shape === "normal") || forwardWord ? "word-html" : ""].filter(Boolean);
     const known = routing !== "no_clue";
+    // A reply that names no invoice is about the letter it answers (intents.md:
+    // every invoice the email refers to): the invoices the thread shows — the
+    // quoted letter lists them all; otherwise the subject's and the one our
+    // Message-ID in In-Reply-To names. Not drawing from rng keeps the mails as they were.
+    if (letter && invoices.size === 0 && THREAD_INVOICE_INTENTS.has(intent)) {
+      const shown = quoted ? letter.invoices : letter.invoices.filter((i, k) => subject.includes(i.number) || (thread && k === 0));
+      shown.forEach((i) => invoices.add(i));
+    }
     return {
       eml,
       label: { intent: WIRE[intent], debtor: known ? debtor.number : null, language: lang, invoices: [...invoices].map((i) => i.number).sort(), fields },
@@ -235,9 +248,15 @@ export async function debtorMail(env: Env, intent: IntentKey, lang: Lang, split:
   }
 }
 
-function newSubject(env: Env, intent: IntentKey, lang: Lang, rng: Rng, invoices: LedgerInvoice[], company: string, fields: Record<string, unknown>): string {
+/**
+ * Subject of a new (non-reply) mail. Like every phrase list, subjects keep the test-only
+ * reservation (i % 4 === 3): a model must not pass seed-test by knowing the subject lines.
+ * A share of customers write a subject that says nothing of what they want ("Invoice 123",
+ * their company name): the body has to carry the intent then.
+ */
+function newSubject(env: Env, intent: IntentKey, lang: Lang, split: Split, rng: Rng, invoices: LedgerInvoice[], company: string, fields: Record<string, unknown>): { text: string; phrase: string | null } {
   const bank = env.banks[lang];
-  if (intent === "other" || intent === "auto") return "";
+  if (intent === "other" || intent === "auto") return { text: "", phrase: null };
   // Subject lists share one order in every language; some entries only fit some fields.
   const fit: Record<string, number[]> = {
     newEmail: [0, 2], newAddress: [0, 1, 3], poNumber: [0, 4], vatNumber: [0],
@@ -245,10 +264,20 @@ function newSubject(env: Env, intent: IntentKey, lang: Lang, rng: Rng, invoices:
   };
   const key = intent === "account" ? Object.keys(fields)[0] : intent === "document" ? String(fields.document) : null;
   const allowed = key ? fit[key] : null;
-  const list = bank.subjects[intent as keyof typeof bank.subjects].filter((s, i) => (!s.includes("{invno}") || invoices.some((inv) => inv.kind === "invoice")) && (!allowed || allowed.includes(i)));
-  const s = rng.pick(list);
+  const hasInvoice = invoices.some((inv) => inv.kind === "invoice");
+  const usable = (text: string) => !text.includes("{invno}") || hasInvoice;
+  const neutral = intent !== "insolvency" && bank.neutralSubjects?.length && rng.chance(0.35);
+  const own = (list: string[], name: string, ok: (text: string, i: number) => boolean) => {
+    const e = choose(list.map((text, index) => ({ key: name, index, text, pdf: false, self: false, full: text, greeting: null })), split, rng, (x) => ok(x.text, x.index));
+    return e ? { text: e.text, phrase: `${lang}/${name}/${e.index}` } : null;
+  };
+  const picked =
+    (neutral ? own(bank.neutralSubjects!, "neutralSubjects", usable) : null) ??
+    own(bank.subjects[intent as keyof typeof bank.subjects], `subjects-${intent}`, (text, i) => usable(text) && (!allowed || allowed.includes(i))) ??
+    own(bank.neutralSubjects ?? [], "neutralSubjects", usable);
+  if (!picked) return { text: "", phrase: null };
   const inv = invoices.find((i) => i.kind === "invoice");
-  return s.replace("{invno}", inv ? env.speller.bare(inv, rng) : "").replace("{company}", company);
+  return { text: picked.text.replace("{invno}", inv ? env.speller.bare(inv, rng) : "").replace("{company}", company), phrase: picked.phrase };
 }
 
 export const DEBTOR_COUNT = DEBTORS.length;

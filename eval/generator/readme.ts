@@ -27,8 +27,11 @@ mail providers have made-up local parts. Licence: same as the repository.
 Format: \`../../../../shared/spec/eval-set-format.md\` (ledger.json, emails/*.eml,
 labels.jsonl sorted by file). Intents and fields: \`intents.md\`.
 \`seed-train\` and \`seed-test\` share the same ledger and are disjoint; the
-test split also uses phrasings the train split never sees (every fourth entry
-of every phrase bank is reserved for test), so it measures generalisation.
+test split also uses phrasings and subject lines the train split never sees
+(every fourth entry of every phrase bank and subject list is reserved for
+test), so it measures generalisation. The phrase banks come from two authors
+(parts A/B and part C of each language), so the train split is not one
+person's way of writing.
 
 ## Rebuild
 

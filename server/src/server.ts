@@ -3,15 +3,16 @@ import { createApp } from "./app.ts";
 import { openDatabase } from "./db/client.ts";
 import { createContext, type AppContext } from "./context.ts";
 import type { Env } from "./env.ts";
-import { JobWorker, type JobHandler } from "./jobs/worker.ts";
+import { JobWorker, type QueueHandlers } from "./jobs/worker.ts";
 import { ClassificationEngine, type EngineOptions } from "./modules/classify/engine.ts";
-import { processMessage } from "./modules/classify/process-message.ts";
+import { processMessageJobs } from "./modules/classify/process-message-jobs.ts";
 import { PROCESS_MESSAGE_QUEUE } from "./modules/ingest/store-message.ts";
 import { MailboxSyncManager } from "./modules/ingest/sync-manager.ts";
 import { ensureAdminFromEnv } from "./modules/users/first-run.ts";
 import { prepareActions } from "./modules/drafts/prepare-actions.ts";
 import { caseJobHandlers, ensureDailyCaseCheck, registerCaseListeners } from "./modules/promises/jobs.ts";
 import { outboundJobHandlers } from "./modules/outbound/send-draft.ts";
+import { draftJobHandlers } from "./modules/drafts/jobs.ts";
 
 export interface Runtime {
   ctx: AppContext;
@@ -22,18 +23,18 @@ export interface Runtime {
 }
 
 /**
- * Every durable job queue and what runs it. process-message classifies a
- * stored mail, then prepares the drafts and cases a collector will approve.
+ * Every durable job queue and what runs it. process-message classifies
+ * stored mail (in batches), then prepares the drafts and cases a collector
+ * will approve, mail by mail.
  */
-export function jobHandlers(ctx: AppContext, engine: ClassificationEngine): Record<string, JobHandler> {
+export function jobHandlers(ctx: AppContext, engine: ClassificationEngine): QueueHandlers {
   return {
-    [PROCESS_MESSAGE_QUEUE]: async (payload) => {
-      const messageId = Number(payload.messageId);
-      const result = await processMessage({ engine, input: { messageId } });
-      if (result && !result.keptCorrection) await prepareActions({ ctx, input: { messageId } });
-    },
+    [PROCESS_MESSAGE_QUEUE]: processMessageJobs(engine, {
+      afterClassified: (result) => prepareActions({ ctx, input: { messageId: result.messageId } }),
+    }),
     ...caseJobHandlers(ctx),
     ...outboundJobHandlers(ctx),
+    ...draftJobHandlers(ctx),
   };
 }
 

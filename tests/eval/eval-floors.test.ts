@@ -53,7 +53,11 @@ describe("eval on labelled sets (no LLM, default embedder)", () => {
 
 // Measured (README): seed-test macro-F1 0.850, routing 0.991, invoices P 0.974 R 0.840;
 // set-b macro-F1 0.916, routing 1.000, wrong 0.000, invoices P 1.000 R 0.861.
+// Intent after the wider seed data and model rework: seed-test macro-F1 0.916 (the regenerated
+// split, 488 mails, held-out subjects too), set-b 0.923.
+// Invoices after thread references (a reply naming none is about the letter it answers) and
+// debtor-scoped short numbers: seed-test P 0.992 R 0.896, set-b P 0.993 R 0.960.
 const FLOORS = {
-  seed: { macroF1: 0.8, routing: 0.96, wrong: 0.01, invoicePrecision: 0.95, invoiceRecall: 0.78 },
-  setb: { macroF1: 0.88, routing: 0.97, wrong: 0.01, invoicePrecision: 0.97, invoiceRecall: 0.8 },
+  seed: { macroF1: 0.88, routing: 0.96, wrong: 0.01, invoicePrecision: 0.97, invoiceRecall: 0.85 },
+  setb: { macroF1: 0.9, routing: 0.97, wrong: 0.01, invoicePrecision: 0.98, invoiceRecall: 0.93 },
 };

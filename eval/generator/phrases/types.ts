@@ -56,6 +56,8 @@ export interface PhraseBank {
   /** Out-of-office and similar automatic texts. */
   autoReply: Template[];
   other: OtherMail[];
+  /** Subjects of new mails that say nothing of the intent ("Invoice {invno}", "{company}"), for any intent. */
+  neutralSubjects?: Template[];
   /** Subjects for new (non-reply) mails, per intent. */
   subjects: Record<"promise" | "notice" | "dispute" | "document" | "plan" | "account" | "question" | "insolvency", Template[]>;
   /** Whole requests written in the subject line; the body only says "see subject". Tag as in dispute/document. */
@@ -79,4 +81,13 @@ export interface PhraseBank {
   autoSubjects: string[];
   /** Words used in signatures: phone, VAT, company register. */
   sig: { phone: string; vat: string; reg: string; mobile: string };
+}
+
+/** Lists of `extra` appended after the bank's own: earlier entries keep their index, so their split does not move. */
+export function appendBank(bank: PhraseBank, extra: Partial<Pick<PhraseBank, "promise" | "notice" | "dispute" | "document" | "plan" | "account" | "question" | "other" | "neutralSubjects">>): PhraseBank {
+  const out: PhraseBank = { ...bank };
+  for (const key of Object.keys(extra) as Array<keyof typeof extra>) {
+    (out[key] as unknown[]) = [...((bank[key] as unknown[] | undefined) ?? []), ...(extra[key] as unknown[])];
+  }
+  return out;
 }

@@ -21,6 +21,13 @@ export async function loadMailInputs(db: Tx, ids: number[]): Promise<Map<number,
     })
     .from(attachments)
     .where(inArray(attachments.messageId, ids));
+  // Grouped once: a batch of mails must not scan every attachment per mail.
+  const attsByMessage = new Map<number, typeof atts>();
+  for (const a of atts) {
+    const list = attsByMessage.get(a.messageId);
+    if (list) list.push(a);
+    else attsByMessage.set(a.messageId, [a]);
+  }
   for (const row of rows) {
     out.set(row.id, {
       row,
@@ -37,9 +44,7 @@ export async function loadMailInputs(db: Tx, ids: number[]): Promise<Map<number,
         headers: row.headers as Record<string, string[]>,
         text: row.text,
         html: row.html,
-        attachments: atts
-          .filter((a) => a.messageId === row.id)
-          .map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.size, text: a.text })),
+        attachments: (attsByMessage.get(row.id) ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.size, text: a.text })),
       },
     });
   }

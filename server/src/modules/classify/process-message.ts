@@ -1,16 +1,11 @@
-import { and, eq, isNull } from "drizzle-orm";
 import { analyseMail, type Analysis } from "../../../../classifiers/analyse.ts";
 import { classifyWithLlm } from "../../../../classifiers/llm-classify.ts";
-import { isFreeMailDomain } from "../../lib/free-mail-domains.ts";
-import { classifications } from "../../db/schema/classifications.ts";
-import { contacts } from "../../db/schema/contacts.ts";
-import { messageEmbeddings } from "../../db/schema/message-embeddings.ts";
-import { messages } from "../../db/schema/messages.ts";
-import type { Tx } from "../../db/client.ts";
-import type { ClassificationEngine } from "./engine.ts";
-import { loadMailInput } from "./load-mail.ts";
-import { nearestRoutedMail } from "./neighbours.ts";
 import type { MailInput } from "../../../../classifiers/mail-input.ts";
+import { isFreeMailDomain } from "../../lib/free-mail-domains.ts";
+import type { ClassificationEngine } from "./engine.ts";
+import { loadMailInputs } from "./load-mail.ts";
+import { nearestRoutedMailMany, type Neighbour } from "./neighbours.ts";
+import { storeDecisions, type Decision } from "./store-decisions.ts";
 
 export interface ProcessResult {
   messageId: number;
@@ -20,11 +15,12 @@ export interface ProcessResult {
   keptCorrection: boolean;
 }
 
-/** Classify one mail: local analysis, then the LLM's opinion when unsure and configured. */
-export async function analyseWithEngine(engine: ClassificationEngine, mail: MailInput, messageId: number) {
+/** What became of one mail of a batch: its result (null: no such message) or its own error. */
+export type ProcessOutcome = { ok: true; result: ProcessResult | null } | { ok: false; error: unknown };
+
+/** Classify one mail once its neighbours are known: local analysis, then the LLM's opinion when unsure and configured. */
+async function decide(engine: ClassificationEngine, mail: MailInput, neighbours: Neighbour[]) {
   const ledger = await engine.ledger.get();
-  const embedding = (await engine.embedder.embed([mailTextForEmbedding(mail)]))[0];
-  const neighbours = await nearestRoutedMail({ ctx: engine.ctx, input: { embedding, embedder: engine.embedder.id, excludeMessageId: messageId } });
   const base = { mail, model: engine.model, ledger, freeMailDomains: isFreeMailDomain, neighbours };
   let analysis = analyseMail(base);
   let llm: ProcessResult["llm"] = { used: false, tokens: 0 };
@@ -44,7 +40,7 @@ export async function analyseWithEngine(engine: ClassificationEngine, mail: Mail
       analysis = analyseMail({ ...base, forceIntent: { intent: merged.intent, confidence: merged.confidence, detail: `LLM ${llm.model}: ${merged.intent}` } });
     }
   }
-  return { analysis, embedding, llm };
+  return { analysis, llm };
 }
 
 const mailTextForEmbedding = (mail: MailInput) => `${mail.subject ?? ""}\n${(mail.text ?? "").slice(0, 2000)}`;
@@ -55,63 +51,66 @@ const mailTextForEmbedding = (mail: MailInput) => `${mail.subject ?? ""}\n${(mai
  * contacts (bouncing, out of office). A clerk's correction is never overwritten.
  */
 export async function processMessage({ engine, input }: { engine: ClassificationEngine; input: { messageId: number } }): Promise<ProcessResult | null> {
-  const { ctx } = engine;
-  const loaded = await loadMailInput(ctx.db, input.messageId);
-  if (!loaded) return null;
-  const { analysis, embedding, llm } = await analyseWithEngine(engine, loaded.mail, input.messageId);
-  const keptCorrection = await ctx.db.transaction(async (tx) => {
-    await tx
-      .insert(messageEmbeddings)
-      .values({ messageId: input.messageId, embedder: engine.embedder.id, embedding: Array.from(embedding) })
-      .onConflictDoUpdate({ target: [messageEmbeddings.messageId, messageEmbeddings.embedder], set: { embedding: Array.from(embedding), createdAt: new Date() } });
-    const row = {
-      intent: analysis.intent,
-      intentConfidence: analysis.intentConfidence,
-      language: analysis.language,
-      debtorId: analysis.debtorId,
-      debtorConfidence: analysis.debtorConfidence,
-      invoices: analysis.invoices,
-      fields: analysis.fields,
-      evidence: analysis.evidence,
-      candidates: analysis.candidates,
-      classifierVersion: engine.version,
-      embedder: engine.embedder.id,
-      llmModel: llm.used ? (llm.model ?? null) : null,
-      updatedAt: new Date(),
-    };
-    // A clerk's correction is never overwritten: the update only applies to uncorrected rows.
-    const written = await tx
-      .insert(classifications)
-      .values({ messageId: input.messageId, ...row })
-      .onConflictDoUpdate({ target: classifications.messageId, set: row, setWhere: isNull(classifications.correctedAt) })
-      .returning({ messageId: classifications.messageId });
-    await tx.update(messages).set({ processingStatus: "classified" }).where(eq(messages.id, input.messageId));
-    if (!written.length) return true;
-    await updateContactStatus(tx, analysis, loaded.mail.fromAddress);
-    return false;
-  });
-  ctx.events.emit("message.classified", { id: input.messageId, intent: analysis.intent, debtorId: analysis.debtorId });
-  return { messageId: input.messageId, analysis, llm, keptCorrection };
+  const outcome = (await processMessages({ engine, input: { messageIds: [input.messageId] } })).get(input.messageId)!;
+  if (!outcome.ok) throw outcome.error;
+  return outcome.result;
 }
 
-/** A permanent bounce marks the contact bouncing; an out-of-office sets "away until". */
-async function updateContactStatus(tx: Tx, a: Analysis, from: string | null): Promise<void> {
-  if (a.intent === "bounce" && a.fields.failedRecipient) {
-    const email = a.fields.failedRecipient.toLowerCase();
-    await tx
-      .update(contacts)
-      .set(
-        a.fields.permanent
-          ? { status: "bouncing", lastBounceStatus: a.fields.status ?? null, statusChangedAt: new Date() }
-          : { lastBounceStatus: a.fields.status ?? null },
-      )
-      .where(eq(contacts.email, email));
+/**
+ * process-message for several mails at once, as the job worker hands them
+ * over: one query loads them, one call embeds them, one statement finds
+ * their neighbours, one transaction stores every decision. Each mail's
+ * decision is the one it would get alone, except that mails of one batch do
+ * not see each other as neighbours (they are stored together, after).
+ * A failure costs only its own mail: an analysis that throws fails that mail;
+ * a batch-wide step that throws (loading, embedding, the neighbour query,
+ * storing) is retried one mail at a time.
+ */
+export async function processMessages({ engine, input }: { engine: ClassificationEngine; input: { messageIds: number[] } }): Promise<Map<number, ProcessOutcome>> {
+  const ids = [...new Set(input.messageIds)];
+  try {
+    return await processTogether(engine, ids);
+  } catch (err) {
+    if (ids.length === 1) return new Map([[ids[0], { ok: false, error: err }]]);
+    const out = new Map<number, ProcessOutcome>();
+    for (const id of ids) {
+      try {
+        out.set(id, (await processTogether(engine, [id])).get(id)!);
+      } catch (error) {
+        out.set(id, { ok: false, error });
+      }
+    }
+    return out;
   }
-  if (a.intent === "auto_reply" && a.fields.returnDate && a.debtorId && from) {
-    // The sender of an out-of-office is the contact who is away.
-    await tx
-      .update(contacts)
-      .set({ status: "out_of_office", outOfOfficeUntil: a.fields.returnDate, statusChangedAt: new Date() })
-      .where(and(eq(contacts.debtorId, a.debtorId), eq(contacts.email, from.toLowerCase())));
+}
+
+async function processTogether(engine: ClassificationEngine, ids: number[]): Promise<Map<number, ProcessOutcome>> {
+  const { ctx } = engine;
+  const out = new Map<number, ProcessOutcome>();
+  const loaded = await loadMailInputs(ctx.db, ids);
+  for (const id of ids) if (!loaded.has(id)) out.set(id, { ok: true, result: null });
+  const mails = ids.filter((id) => loaded.has(id)).map((id) => ({ messageId: id, mail: loaded.get(id)!.mail }));
+  if (!mails.length) return out;
+
+  const embeddings = await engine.embedder.embed(mails.map((m) => mailTextForEmbedding(m.mail)));
+  const neighbours = await nearestRoutedMailMany({
+    ctx,
+    input: { embedder: engine.embedder.id, queries: mails.map((m, i) => ({ embedding: embeddings[i], excludeMessageId: m.messageId })) },
+  });
+  const decisions: Decision[] = [];
+  for (const [i, m] of mails.entries()) {
+    try {
+      const { analysis, llm } = await decide(engine, m.mail, neighbours[i]);
+      decisions.push({ messageId: m.messageId, fromAddress: m.mail.fromAddress, analysis, embedding: embeddings[i], llm });
+    } catch (error) {
+      out.set(m.messageId, { ok: false, error });
+    }
   }
+
+  const written = await storeDecisions(engine, decisions);
+  for (const d of decisions) {
+    out.set(d.messageId, { ok: true, result: { messageId: d.messageId, analysis: d.analysis, llm: d.llm, keptCorrection: !written.has(d.messageId) } });
+  }
+  for (const d of decisions) ctx.events.emit("message.classified", { id: d.messageId, intent: d.analysis.intent, debtorId: d.analysis.debtorId });
+  return out;
 }

@@ -116,3 +116,27 @@ export function sliceSummary(items: Scored[]) {
   const rm = routingMetrics(items);
   return { emails: items.length, intentAccuracy: im.accuracy, macroF1: im.macroF1, routingAccuracy: rm.accuracy, wrongAssignmentRate: rm.wrongAssignmentRate };
 }
+
+/**
+ * Every email the pipeline got wrong somewhere, with what differed: the list a
+ * manager (or a developer) reads to see which mail an eval run failed on.
+ */
+export function mistakes(items: Scored[]) {
+  return items.flatMap(({ label, pred }) => {
+    const truth = new Set(label.invoices);
+    const got = new Set(pred.invoices);
+    const wrongFields = Object.entries(label.fields)
+      .filter(([k, v]) => !fieldEquals(pred.fields[k], v))
+      .map(([k, v]) => ({ field: k, expected: v, got: pred.fields[k] ?? null }));
+    const m = {
+      file: label.file,
+      ...(label.intent !== pred.intent ? { intent: { expected: label.intent, got: pred.intent } } : {}),
+      ...(label.debtor !== pred.debtor ? { debtor: { expected: label.debtor, got: pred.debtor } } : {}),
+      ...(label.language !== pred.language ? { language: { expected: label.language, got: pred.language } } : {}),
+      ...([...truth].some((n) => !got.has(n)) ? { missedInvoices: [...truth].filter((n) => !got.has(n)) } : {}),
+      ...([...got].some((n) => !truth.has(n)) ? { extraInvoices: [...got].filter((n) => !truth.has(n)) } : {}),
+      ...(wrongFields.length ? { fields: wrongFields } : {}),
+    };
+    return Object.keys(m).length > 1 ? [m] : [];
+  });
+}

@@ -4,6 +4,7 @@ import {
   intentMetrics,
   invoiceMetrics,
   languageAccuracy,
+  mistakes,
   percentile,
   routingMetrics,
   sliceSummary,
@@ -42,6 +43,8 @@ export function buildReport(input: {
       tokens: input.tokens,
     },
     config: input.config,
+    // Not in the spec's list (more keys are welcome): what each wrong email got wrong.
+    mistakes: mistakes(items),
   };
   if (input.feedback) {
     // items are in Date: order for a feedback run.

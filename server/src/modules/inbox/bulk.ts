@@ -31,6 +31,7 @@ export async function bulkAction({ ctx, input }: { ctx: AppContext; input: { bul
     return out;
   });
   for (const c of created) ctx.events.emit("correction.created", c);
+  ctx.events.emit("jobs.enqueued");
   ctx.events.emit("message.updated", { messageIds: created.map((c) => c.messageId) });
   return { updated: created.length };
 }

@@ -4,6 +4,7 @@ import type { Tx } from "../../db/client.ts";
 import { classifications, corrections, debtors, invoices, messages } from "../../db/schema.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { CorrectionInput } from "./schemas.ts";
+import { enqueuePrepareActions } from "../drafts/jobs.ts";
 
 /** Who corrects: stored on the correction (userId) and the classification (corrected_by = email). */
 export interface Corrector {
@@ -86,6 +87,9 @@ export async function applyCorrection(tx: Tx, messageId: number, input: Correcti
     await tx.insert(classifications).values({ messageId, ...values, classifierVersion: "manual", embedder: "none" });
     await tx.update(messages).set({ processingStatus: "classified" }).where(and(eq(messages.id, messageId), eq(messages.processingStatus, "failed")));
   }
+  // What the collector sees (cases, the proposed reply) follows the new decision.
+  const changed = (["intent", "debtorId", "invoices", "fields"] as const).some((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  if (changed) await enqueuePrepareActions(tx, messageId);
   const text = [m.subject ?? "", (m.text ?? "").slice(0, 20_000)].join("\n").trim();
   const [row] = await tx
     .insert(corrections)
@@ -108,5 +112,6 @@ export async function correctMessage({
   const correctionId = await ctx.db.transaction((tx) => applyCorrection(tx, input.messageId, input.correction, input.by));
   ctx.events.emit("correction.created", { messageId: input.messageId, correctionId });
   ctx.events.emit("message.updated", { messageIds: [input.messageId] });
+  ctx.events.emit("jobs.enqueued");
   return { correctionId };
 }
