@@ -8,8 +8,9 @@ import type { BounceResult } from "./rules/bounce.ts";
 import type { AutoReplyResult } from "./rules/auto-reply.ts";
 import type { RouteInvoiceRef } from "./routing/types.ts";
 import { parseOurMessageId, splitMessageIds } from "./routing/our-message-id.ts";
+import { ledgerIndex } from "./routing/ledger-index.ts";
 
-/** Intents whose mail is about specific invoices (so a lone invoice in the thread is the one meant). */
+/** Intents whose mail is about specific invoices (so a reply naming none is about the thread's). */
 const ABOUT_INVOICES = new Set<Intent>(["payment_promise", "payment_notice", "dispute", "document_request", "payment_plan_request", "question"]);
 
 /** Invoices named by our own Message-IDs that this mail answers (In-Reply-To, References). */
@@ -19,21 +20,8 @@ function repliedInvoices(mail: MailInput): string[] {
     .filter((n): n is string => n !== null);
 }
 
-// One array per debtor and ledger view, so findInvoiceRefs' key cache holds across mails.
-const byDebtor = new WeakMap<object, Map<number, LedgerView["invoices"]>>();
-function invoicesOf(ledger: LedgerView, debtorId: number): LedgerView["invoices"] {
-  let perDebtor = byDebtor.get(ledger.invoices);
-  if (!perDebtor) {
-    perDebtor = new Map();
-    for (const inv of ledger.invoices) {
-      const list = perDebtor.get(inv.debtorId) ?? [];
-      list.push(inv);
-      perDebtor.set(inv.debtorId, list);
-    }
-    byDebtor.set(ledger.invoices, perDebtor);
-  }
-  return perDebtor.get(debtorId) ?? [];
-}
+/** The debtor's invoices from the routing's cached ledger index (one array per debtor). */
+const invoicesOf = (ledger: LedgerView, debtorId: number) => ledgerIndex(ledger).invoicesByDebtor.get(debtorId) ?? [];
 
 export interface References {
   invoiceRefs: RouteInvoiceRef[];
@@ -46,9 +34,8 @@ export interface References {
 /**
  * Invoice references, amounts and fields of one mail. References in the
  * sender's own words (and attachments) count; those only in our quoted
- * reminder are kept for routing as weak evidence, and used as "the invoice
- * meant" only when the thread is about exactly one invoice and the sender
- * names none ("je paie cette facture demain").
+ * reminder are kept for routing as weak evidence, and become the invoices
+ * meant when the sender names none ("nous payons la semaine prochaine").
  */
 export function extractReferences(input: { mail: MailInput; texts: MailTexts; intent: Intent; ledger: LedgerView }): References {
   const { mail, texts, intent, ledger } = input;
@@ -65,37 +52,35 @@ export function extractReferences(input: { mail: MailInput; texts: MailTexts; in
     ...quoted.map((r) => ({ number: r.number, confidence: r.confidence, inSenderText: false })),
   ];
   const amounts = findAmounts(texts.own).map((a) => ({ value: a.value, currency: a.currency }));
-  const debtorOf = new Map(ledger.invoices.map((i) => [i.number, i.debtorId]));
+  // The ledger index is cached per ledger view: no per-mail map of every invoice.
+  const ix = ledgerIndex(ledger);
+  const belongs = (number: string, debtorId: number | null) => debtorId === null || (ix.invoiceByNumber.get(number) ?? []).some((i) => i.debtorId === debtorId);
 
   const invoicesFor = (debtorId: number | null): string[] => {
-    const ofDebtor = (refs: InvoiceRefMatch[]) => refs.filter((r) => debtorId === null || debtorOf.get(r.number) === debtorId).map((r) => r.number);
+    const ofDebtor = (refs: InvoiceRefMatch[]) => refs.filter((r) => belongs(r.number, debtorId)).map((r) => r.number);
     // Within the debtor's own invoices a short or partial number ("réf. 449",
     // "nrs. 832 en 884") that fits several invoices of the whole ledger is unique.
-    const scoped = debtorId === null ? [] : findInvoiceRefs(ownWithAttachments, invoicesOf(ledger, debtorId), { bareSequences: ABOUT_INVOICES.has(intent) }).map((r) => r.number);
+    const open = debtorId === null ? [] : invoicesOf(ledger, debtorId);
+    const scoped = findInvoiceRefs(ownWithAttachments, open, { bareSequences: ABOUT_INVOICES.has(intent) }).map((r) => r.number);
     const named = [...ofDebtor(own), ...scoped];
     if (named.length) return [...new Set(named)];
-    if (!ABOUT_INVOICES.has(intent)) return [];
-    if (debtorId !== null) {
-      const open = invoicesOf(ledger, debtorId);
-      // "Het bedrag van 1578,43": an amount equal to exactly one open item of the debtor.
-      const byAmount = amountMatches(texts.own, open).filter((m) => m.confidence >= 0.7);
-      if (byAmount.length) return [...new Set(byAmount.map((m) => m.number))];
-      // "Le solde de 13 503,95 €": an amount equal to the open total of the letter
-      // answered (its invoices in our quote) or of the whole account.
-      const stated = findAmounts(texts.own).map((a) => a.value);
-      const quotedOpen = open.filter((i) => quoted.some((r) => r.number === i.number) && i.openAmount !== 0);
-      const allOpen = open.filter((i) => i.openAmount !== 0);
-      for (const group of [quotedOpen, allOpen]) {
-        const total = group.reduce((sum, i) => sum + i.openAmount, 0);
-        if (group.length > 1 && stated.some((v) => Math.abs(v - total) < 0.01)) return group.map((i) => i.number);
-      }
+    if (!ABOUT_INVOICES.has(intent) || debtorId === null) return [];
+    // "Het bedrag van 1578,43": an amount equal to exactly one open item of the debtor.
+    const byAmount = amountMatches(texts.own, open).filter((m) => m.confidence >= 0.7);
+    if (byAmount.length) return [...new Set(byAmount.map((m) => m.number))];
+    // "Le solde de 13 503,95 €": an amount equal to the open total of the letter
+    // answered (its invoices in our quote) or of the whole account.
+    const stated = findAmounts(texts.own).map((a) => a.value);
+    const quotedOpen = open.filter((i) => quoted.some((r) => r.number === i.number) && i.openAmount !== 0);
+    const allOpen = open.filter((i) => i.openAmount !== 0);
+    for (const group of [quotedOpen, allOpen]) {
+      const total = group.reduce((sum, i) => sum + i.openAmount, 0);
+      if (group.length > 1 && stated.some((v) => Math.abs(v - total) < 0.01)) return group.map((i) => i.number);
     }
     // "We betalen volgende week" under our reminder: a reply that names no
     // invoice is about the invoices of the letter it answers — those in its
     // subject, in the quoted letter, or named by our Message-ID it replies to.
-    if (debtorId === null) return [];
-    const threadRefs = [...new Set([...ofDebtor(subject), ...ofDebtor(quoted), ...repliedInvoices(mail).filter((n) => debtorOf.get(n) === debtorId)])];
-    return threadRefs;
+    return [...new Set([...ofDebtor(subject), ...ofDebtor(quoted), ...repliedInvoices(mail).filter((n) => belongs(n, debtorId))])];
   };
 
   const fields = (it: Intent, extra: { bounce: BounceResult; autoReply: AutoReplyResult; debtorId: number | null }): Fields => {

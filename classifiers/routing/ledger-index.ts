@@ -24,6 +24,8 @@ export interface LedgerIndex {
   debtors: Map<number, Debtor>;
   debtorByNumber: Map<string, number[]>;
   invoiceByNumber: Map<string, Invoice[]>;
+  /** Each debtor's invoices, one stable array per debtor (invoice-ref matching caches its keys per array). */
+  invoicesByDebtor: Map<number, Invoice[]>;
   contacts: Map<string, number[]>;
   /** Same, with sub-addressing removed ("ap+x@d" → "ap@d"). */
   contactsLoose: Map<string, number[]>;
@@ -64,6 +66,7 @@ export function ledgerIndex(ledger: LedgerView): LedgerIndex {
     debtors: new Map(),
     debtorByNumber: new Map(),
     invoiceByNumber: new Map(),
+    invoicesByDebtor: new Map(),
     contacts: new Map(),
     contactsLoose: new Map(),
     domains: new Map(),
@@ -112,6 +115,7 @@ export function ledgerIndex(ledger: LedgerView): LedgerIndex {
   const balances = new Map<string, number>();
   for (const inv of ledger.invoices) {
     push(ix.invoiceByNumber, inv.number, inv);
+    push(ix.invoicesByDebtor, inv.debtorId, inv);
     const key = compactKey(inv.number);
     if (key !== inv.number) push(ix.invoiceByNumber, key, inv);
     push(ix.embedded, key, { debtorId: inv.debtorId, what: "invoice" as const, number: inv.number });
