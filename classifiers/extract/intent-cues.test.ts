@@ -38,3 +38,27 @@ describe("intent cues beyond the core phrases", () => {
     expect(detectIntentCues("Thanks for the invitation to your summer reception!", "en").other).toEqual(["invitation"]);
   });
 });
+
+describe("request forms of questions, plan requests, account updates and document requests", () => {
+  it("reads the ways people ask to be told something, in the four languages", () => {
+    expect(detectIntentCues("Kunt u mij laten weten wanneer factuur 12 vervalt?", "nl").question).toBeDefined();
+    expect(detectIntentCues("Pourriez-vous m’indiquer à quoi correspondent ces frais de relance ?", "fr").question).toBeDefined();
+    expect(detectIntentCues("Können Sie mir bitte erklären, woher die Mahngebühren kommen?", "de").question).toBeDefined();
+    expect(detectIntentCues("What are these late payment fees on our statement?", "en").question).toBeDefined();
+  });
+
+  it("reads a moved due date as a plan request, a new billing address as an update, a balance confirmation as a document request", () => {
+    expect(detectIntentCues("Serait-il possible de décaler l'échéance au 30 avril ?", "fr").payment_plan_request).toBeDefined();
+    expect(detectIntentCues("Kunnen we de vervaldatum van factuur 77 verschuiven naar eind maart?", "nl").payment_plan_request).toBeDefined();
+    expect(detectIntentCues("Please update our billing address: Unit 4, Station Road.", "en").account_update).toBeDefined();
+    expect(detectIntentCues("Unsere Rechnungsanschrift lautet ab sofort Hauptstraße 2.", "de").account_update).toBeDefined();
+    expect(detectIntentCues("Voor onze jaarafsluiting hebben wij een saldobevestiging nodig.", "nl").document_request).toBeDefined();
+    expect(detectIntentCues("Notre commissaire aux comptes demande une confirmation de solde.", "fr").document_request).toBeDefined();
+  });
+
+  it("matches typographic apostrophes and no-break spaces as typed ones", () => {
+    expect(detectIntentCues("D’où viennent ces intérêts de retard ?", "fr").question).toContain("d'où viennent");
+    expect(detectIntentCues("We won’t be paying this invoice.", "en").dispute).toBeDefined();
+    expect(detectIntentCues("facture\u00a0n°\u00a012 jamais reçue, merci de la renvoyer", "fr").document_request).toBeDefined();
+  });
+});

@@ -63,6 +63,11 @@ export const INTENT_CUES: Partial<Record<Intent, Cue[]>> = {
     c("(?:opnieuw|nog eens|nogmaals) (?:\\p{L}+ )?(?:sturen|versturen|bezorgen|doorsturen|mailen|toesturen)|kopie|overzicht van (?:alle )?(?:openstaande|open)|lijst(?:je)? van (?:wat|de openstaande)|openstaande posten|rekeninguittreksel|leveringsbon(?:nen)?|afleverbon|ontvangstbewijs|(?:niet|nergens) (?:terug)?vinden|vind (?:\\p{L}+ ){0,2}nergens|nooit (?:aangekomen|ontvangen)|krijg (?:\\p{L}+ ){0,3}niet open"),
     c("renvoyer|réexpédier|copie|duplicata|relevé|liste (?:des|de ce qui)|postes ouverts|bons? de (?:livraison|réception)|retrouve (?:\\p{L}+ )?(?:pas|nulle part)|jamais (?:arrivée?|parvenue?)|arrive pas à ouvrir"),
     c("(?:erneut|nochmals|noch einmal) (?:\\p{L}+ ){0,2}(?:senden|schicken|zusenden|zukommen)|kopie|duplikat|kontoauszug|übersicht (?:aller|der) offenen|liste,? (?:was|der offenen)|offene posten|lieferscheine?|empfangsbestätigung|finde (?:\\p{L}+ ){0,2}nirgends|nie angekommen|nicht öffnen"),
+    // Balance confirmations for auditors and "send us the credit note" are document requests too.
+    c("balance confirmation|confirmation of (?:the |our )?balance|audit confirmation|send (?:us |me )?(?:the |a |that )?credit note|copies? of"),
+    c("saldobevestiging|bevestiging van (?:het |ons )?saldo|(?:stuur|bezorg|mail|bezorgt|stuurt) (?:u |jij )?(?:ons |mij |me )?(?:de |een |die )?(?:creditnota|kopie)"),
+    c("confirmation de solde|attestation de solde|circularisation|(?:envoyer|transmettre|faire parvenir) (?:l'avoir|une copie|un duplicata)"),
+    c("saldenbestätigung|saldobestätigung|(?:senden|schicken) sie (?:uns |mir )?(?:bitte )?(?:die |eine )?(?:gutschrift|kopie)"),
   ],
   payment_plan_request: [
     c("payment (?:plan|arrangement|schedule)|(?:in|into) (?:\\d+|two|three|four|five|six|several|monthly) (?:instal?lments|parts|payments)|instal?lments|extension|more time|postpone|defer(?:ral|red)?|cash ?flow|spread (?:the )?payments?"),
@@ -74,6 +79,11 @@ export const INTENT_CUES: Partial<Record<Intent, Cue[]>> = {
     c("afbetalingsplan|afbetaling|aflossingsschema|spreiden|spreiding|in schijven|schijven|maandelijks(?:e)? (?:een )?(?:vast )?(?:bedrag|betaling|afbetaling)|extra tijd|meer tijd|maand extra|langere betaal(?:termijn|tijd)|regeling|ineens|in één keer|gespreid|verlengen|verlenging|speling"),
     c("plan de (?:paiement|remboursement|règlement)|étalement|étaler|en plusieurs fois|versements mensuels|mensualités|un mois de plus|plus de temps|sursis|facilités de paiement|en une (?:seule )?fois|reporter|marge sur l'échéance"),
     c("raten|tilgungsplan|zahlungsplan|in (?:\\d+|zwei|drei|vier|fünf|sechs) (?:teilen|tranchen)|stunden|mehr zeit|monat mehr|fristverlängerung|aufteilen|verteilen|monatliche (?:raten|zahlungen|beträge)|auf einmal|spielraum"),
+    // Moving a due date is a plan request too (a promise names its own date, it does not ask for one).
+    c("(?:push|move|extend|shift) (?:back |out )?(?:the )?(?:due date|deadline|payment date|payment term)|(?:a |some )?later (?:due )?date|give us (?:until|till)"),
+    c("(?:vervaldatum|vervaldag|betaaltermijn|betalingstermijn) (?:\\p{L}+ ){0,4}(?:verschuiven|verlengen|uitstellen|opschuiven|verleggen)|(?:verschuiven|opschuiven|uitstellen) (?:naar|tot)"),
+    c("décaler|repousser|prolonger (?:l'échéance|le délai|la date)|report (?:de l'échéance|d'échéance)"),
+    c("(?:fälligkeit|zahlungsziel|zahlungsfrist) (?:\\p{L}+ ){0,4}(?:verschieben|verlängern|hinausschieben)|verschieben|hinausschieben"),
   ],
   account_update: [
     c("new (?:billing |invoice |postal |e-?mail )?(?:address|e-?mail|mailbox|contact(?: person)?|vat number)|(?:please )?send (?:all |future |your )?invoices to|change of (?:address|name|e-?mail)|we have moved|(?:po|purchase order) (?:number )?(?:is )?(?:required|mandatory|must be (?:quoted|stated|mentioned))|company name (?:has )?changed|updated (?:billing )?details"),
@@ -85,6 +95,11 @@ export const INTENT_CUES: Partial<Record<Intent, Cue[]>> = {
     c("nieuwe? (?:contactpersoon|adres|mailbox|e-?mailadres)|(?:wijzigen|aanpassen|gewijzigd) (?:naar|in)|facturen (?:\\p{L}+ ){0,3}(?:richten|sturen) (?:aan|naar)|verhuizen|verhuisd|e-?facturatie|peppol|portaal|bestel(?:bon)?(?:nummer|referentie)|op (?:elke|alle) factu(?:ur|ren)|verzendlijst"),
     c("nouv(?:el|elle|eau) (?:interlocut\\p{L}+|adresse|contact|e-?mail)|modifier (?:\\p{L}+ ){0,3}adresse|adresser (?:\\p{L}+ ){0,2}factures|est devenu|déménag\\p{L}+|facturation électronique|peppol|portail|(?:numéro|référence) de (?:bon de )?commande|sur (?:chaque|toutes les) factures?|liste d'envoi"),
     c("neue[rn]? (?:ansprechpartner\\p{L}*|adresse|anschrift|e-?mail)|(?:ändern|geändert) (?:\\p{L}+ ){0,3}(?:auf|in)|lautet (?:jetzt|nun)|ziehen um|umzug|e-?rechnung\\p{L}*|peppol|portal|bestell(?:nummer|referenz)|auf (?:jeder|allen) rechnung(?:en)?|verteiler"),
+    // Where invoices go and who handles them: addresses, registered office, a contact who left.
+    c("(?:billing|invoicing|invoice|registered) (?:address|office)|head office|new (?:legal |company )?(?:name|entity)|(?:vat|tax) (?:number|id) (?:is|has changed|changed)|(?:please )?(?:note|use) (?:our|the) new|from now on|going forward|(?:has )?(?:retired|left the company)|no longer (?:with us|works|working|in charge)|taking over from"),
+    c("factuuradres|facturatieadres|facturatie-?e-?mail|maatschappelijke zetel|hoofdzetel|hoofdkantoor|(?:is|gaat) met pensioen|(?:is )?uit dienst|niet meer (?:in dienst|werkzaam|bevoegd)|voortaan|vanaf nu|neemt (?:\\p{L}+ ){0,3}over"),
+    c("adresse de facturation|siège social|nouvelle (?:raison sociale|dénomination)|dorénavant|désormais|à l'avenir|a quitté (?:la société|l'entreprise)|(?:est|part) à la retraite|ne fait plus partie|reprend (?:\\p{L}+ ){0,2}dossier"),
+    c("rechnungs(?:adresse|anschrift|empfänger)|firmensitz|sitz der gesellschaft|(?:ist|geht) in (?:rente|pension|den ruhestand)|nicht mehr (?:bei uns|im unternehmen|zuständig)|künftig|zukünftig|ab sofort|übernimmt (?:\\p{L}+ ){0,3}(?:aufgaben|buchhaltung)"),
   ],
   question: [
     c("what is (?:our|the) (?:current )?(?:balance|outstanding amount)|how (?:can|do|should) (?:we|i) pay|bank (?:details|account)|which (?:account|iban)|could you (?:please )?(?:explain|clarify|confirm)|question (?:about|regarding)|why (?:is|was|were|did|do)|what is this (?:charge|invoice|amount)"),
@@ -96,6 +111,11 @@ export const INTENT_CUES: Partial<Record<Intent, Cue[]>> = {
     c("hoeveel (?:moeten|zijn|bedraagt|staat)|nog verschuldigd|aanvaarden jullie|kunt u (?:mij )?zeggen|is de btw inbegrepen|welke mededeling|met wie kan ik|(?:is|zijn) (?:onze )?betaling (?:\\p{L}+ ){0,3}aangekomen|wat is de vervaldag"),
     c("combien|devons encore|acceptez-vous|pourriez-vous me dire|la tva est-elle|quelle (?:communication|référence)|à qui (?:dois-je|puis-je)|est-il bien arrivé|quelle est l'échéance"),
     c("wie viel|noch schulden|akzeptieren sie|können sie mir sagen|mehrwertsteuer (?:\\p{L}+ ){0,3}enthalten|welchen verwendungszweck|an wen kann ich|(?:ist|sind) (?:unsere )?zahlung (?:\\p{L}+ ){0,3}angekommen|wann ist (?:\\p{L}+ ){0,3}fällig"),
+    // Asking to be told something: the request forms and the charges people ask about.
+    c("(?:i|we)(?:'d| would) like to know|can you (?:please )?(?:let (?:me|us) know|tell (?:me|us)|confirm|explain|check)|could you (?:please )?(?:let (?:me|us) know|check|confirm|explain|clarify)|please (?:let (?:me|us) know|advise|explain|clarify)|what (?:does|do) (?:\\p{L}+ ){0,3}mean|what (?:are|is) (?:these|this|the|that) (?:\\p{L}+ )?(?:charges?|fees?|costs?|interest)|late (?:payment )?(?:fees?|charges?|interest)|reminder (?:fees?|costs?|charges?)|early payment discount|direct debit|credit card|pay by card|where (?:can|do|should) (?:we|i)|when (?:is|are|will) (?:\\p{L}+ ){0,3}due|difference between|(?:don'?t|do not) understand"),
+    c("(?:ik|wij|we) (?:zou|zouden|wil|willen) graag weten|kunt u (?:mij |ons )?(?:even )?(?:laten weten|meedelen|zeggen|bevestigen|uitleggen|toelichten|nakijken)|kan u (?:mij |ons )?(?:even )?(?:laten weten|meedelen|zeggen|bevestigen|uitleggen|toelichten|nakijken)|laat (?:u |jij |je )?(?:mij|ons|me) (?:even )?weten|waarvoor (?:dient|is|staat)|wat (?:betekent|houdt) |vanwaar|hoe (?:zit|komt|worden|wordt)|wanneer (?:\\p{L}+ ){0,3}vervalt|aanmaningskosten|herinneringskosten|nalatigheidsintresten|verwijlintresten|intresten|domiciliëring|automatische incasso|begrijp(?:en)? (?:\\p{L}+ ){0,3}niet|verschil tussen|onduidelijk"),
+    c("(?:j'aimerais|je voudrais|je souhaiterais|nous souhaiterions|nous aimerions) (?:savoir|comprendre|connaître)|(?:pouvez|pourriez)-vous (?:me |nous )?(?:confirmer|indiquer|dire|expliquer|préciser|éclairer|vérifier)|merci de (?:me |nous )?(?:confirmer|indiquer|préciser|expliquer)|à quoi correspond|que (?:signifie|représente)|d'où (?:vient|viennent|provient)|comment (?:est|sont) calculée?s?|frais de (?:rappel|relance|retard|recouvrement)|intérêts de retard|pénalités? de retard|indemnité forfaitaire|escompte|prélèvement|carte bancaire|sur quel compte|ne (?:comprenons|comprends) pas|différence entre"),
+    c("(?:ich|wir) (?:würde|würden|möchte|möchten) (?:gerne? )?wissen|(?:können|könnten) sie (?:mir |uns )?(?:bitte )?(?:mitteilen|sagen|erklären|bestätigen|erläutern|prüfen)|teilen sie (?:mir|uns) (?:bitte )?mit|wofür|was (?:bedeutet|bedeuten)|woher (?:kommt|kommen|stammt)|wie (?:setzt|berechnen|berechnet|kommt|ergibt)|mahngebühr(?:en)?|mahnkosten|verzugszinsen|skonto|lastschrift|kreditkarte|verstehen (?:\\p{L}+ ){0,3}nicht|unterschied zwischen|unklar"),
   ],
   insolvency_notice: [
     c("bankruptcy|insolvency|insolvent|liquidation|liquidator|receivership|chapter (?:7|11)|winding[- ]up|proof of debt|creditors'? meeting|moratorium"),
@@ -131,13 +151,22 @@ const scans = new Map<Intent, Array<{ re: RegExp; langs?: string[] }>>(
 );
 
 /**
+ * Lower case with typographic apostrophes (Word, Outlook, phones) as "'" so
+ * that "d’où" and "won’t" match the cues, and no-break spaces (French "n° 12",
+ * "facture ?") as plain spaces.
+ */
+function cueText(text: string): string {
+  return text.toLowerCase().replace(/[\u2018\u2019\u02bc`]/g, "'").replace(/[\u00a0\u2007\u202f]/g, " ");
+}
+
+/**
  * The cue phrases found in a text, per intent. `lang` enables the cues that
  * are only reliable in one language ("administration" is a bankruptcy word in
  * English, a department in Dutch and French).
  */
 export function detectIntentCues(text: string, lang: string | null = null): Partial<Record<Intent, string[]>> {
   const out: Partial<Record<Intent, string[]>> = {};
-  const lower = text.toLowerCase();
+  const lower = cueText(text);
   for (const [intent, list] of scans) {
     const found: string[] = [];
     for (const { re, langs } of list) {
@@ -207,7 +236,7 @@ export function paymentTenseTokens(text: string, lang: string | null = null): st
   const m = (lang && TENSE_BY_LANG.get(lang)) || TENSE_ANY;
   const counts = new Map<string, number>();
   const add = (t: string) => counts.set(t, Math.min((counts.get(t) ?? 0) + 1, 3));
-  for (const sentence of text.toLowerCase().split(/(?<=[.!?;])\s+|\n+/)) {
+  for (const sentence of cueText(text).split(/(?<=[.!?;])\s+|\n+/)) {
     if (!m.pay.test(sentence)) continue;
     add(m.future.test(sentence) ? "xpayfuture" : m.past.test(sentence) ? "xpaypast" : "xpaynow");
     if (m.modal.test(sentence) || sentence.includes("?")) add("xpaymodal");

@@ -106,7 +106,8 @@ describe("local intent model", () => {
     const withSignals = train.map((e) => ({ ...e, text: `${e.text}\n${signals[e.intent] ?? `xcue${e.intent.replace(/_/g, "")}`}` }));
     const blended = trainIntentModel(withSignals);
     const textOnly = trainIntentModel(withSignals, { signalBlend: 0 });
-    const text = "Hallo, die Überweisung geht morgen raus.\nxcuepaymentpromise xpayfuture";
+    // Words of a payment notice, pseudo-words of a promise: the blend must lean towards the promise.
+    const text = "Hallo, die Rechnung wurde gestern überwiesen.\nxcuepaymentpromise xpayfuture";
     const a = blended.predict(text).probabilities;
     const b = textOnly.predict(text).probabilities;
     expect(a).not.toEqual(b);

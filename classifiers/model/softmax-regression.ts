@@ -79,4 +79,19 @@ export class SoftmaxRegression {
     }
     return loss;
   }
+
+  /**
+   * Replace the weights by the mean of this model's and the others' (same
+   * dims). The AdaGrad state stays this model's: online learning continues
+   * from it with its step sizes.
+   */
+  averageWith(others: SoftmaxRegression[]): void {
+    const n = others.length + 1;
+    for (const o of others) {
+      for (let i = 0; i < this.weights.length; i++) this.weights[i] += o.weights[i];
+      for (let k = 0; k < this.classes; k++) this.bias[k] += o.bias[k];
+    }
+    for (let i = 0; i < this.weights.length; i++) this.weights[i] /= n;
+    for (let k = 0; k < this.classes; k++) this.bias[k] /= n;
+  }
 }

@@ -16,6 +16,7 @@ type R = EvalReport & {
   routing: { accuracy: number; wrongAssignmentRate: number };
   invoices: { precision: number; recall: number };
   language: { accuracy: number };
+  config: { trainingSets?: string[] };
   feedback?: { firstHalf: { intentAccuracy: number; routingAccuracy: number }; secondHalf: { intentAccuracy: number; routingAccuracy: number } };
 };
 
@@ -43,6 +44,20 @@ describe("eval on labelled sets (no LLM, default embedder)", () => {
     expect(r.invoices.recall).toBeGreaterThanOrEqual(FLOORS.setb.invoiceRecall);
   }, 300_000);
 
+  // The hand-written sets are shipped training data; each is scored by the model trained
+  // without it (seed split + the other author), so this measures mail by an author it never read.
+  it.each(["hand-a", "hand-b"] as const)("scores %s with the model trained without it above its floors", async (name) => {
+    const r = (await runEval(env, path.join(ROOT, "eval/sets", name))) as R;
+    console.log(formatReport(r));
+    expect(r.config.trainingSets).toEqual(["seed-train", name === "hand-a" ? "hand-b" : "hand-a"]);
+    expect(r.emails).toBeGreaterThanOrEqual(120);
+    expect(r.intent.macroF1).toBeGreaterThanOrEqual(FLOORS[name].macroF1);
+    expect(r.routing.accuracy).toBeGreaterThanOrEqual(FLOORS[name].routing);
+    expect(r.routing.wrongAssignmentRate).toBeLessThanOrEqual(FLOORS[name].wrong);
+    expect(r.invoices.precision).toBeGreaterThanOrEqual(FLOORS[name].invoicePrecision);
+    expect(r.invoices.recall).toBeGreaterThanOrEqual(FLOORS[name].invoiceRecall);
+  }, 300_000);
+
   it("adapts to set-b with clerk feedback: the second half scores higher than the first", async () => {
     expect(existsSync(SETB)).toBe(true);
     const r = (await runEval(env, SETB, { feedback: true })) as R;
@@ -57,7 +72,13 @@ describe("eval on labelled sets (no LLM, default embedder)", () => {
 // split, 488 mails, held-out subjects too), set-b 0.923.
 // Invoices after thread references (a reply naming none is about the letter it answers) and
 // debtor-scoped short numbers: seed-test P 0.992 R 0.896, set-b P 0.993 R 0.960.
+// Intent after bagging (mean of 5 runs), wider request cues and two hand-written training sets
+// by other authors: seed-test 0.952, set-b 0.949; hand-a 0.963 and hand-b 0.929 each scored by the
+// model trained without it (routing 0.992 / 0.977, wrong 0 / 0, invoices P 0.991 / 1.000,
+// R 0.920 / 0.915).
 const FLOORS = {
-  seed: { macroF1: 0.88, routing: 0.96, wrong: 0.01, invoicePrecision: 0.97, invoiceRecall: 0.85 },
-  setb: { macroF1: 0.9, routing: 0.97, wrong: 0.01, invoicePrecision: 0.98, invoiceRecall: 0.93 },
+  seed: { macroF1: 0.92, routing: 0.96, wrong: 0.01, invoicePrecision: 0.97, invoiceRecall: 0.85 },
+  setb: { macroF1: 0.93, routing: 0.97, wrong: 0.01, invoicePrecision: 0.98, invoiceRecall: 0.93 },
+  "hand-a": { macroF1: 0.93, routing: 0.96, wrong: 0.01, invoicePrecision: 0.97, invoiceRecall: 0.88 },
+  "hand-b": { macroF1: 0.9, routing: 0.95, wrong: 0.01, invoicePrecision: 0.97, invoiceRecall: 0.88 },
 };

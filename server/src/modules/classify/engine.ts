@@ -7,11 +7,11 @@ import { classifications } from "../../db/schema/classifications.ts";
 import { createLlmClient, type LlmClient } from "../../lib/llm/client.ts";
 import type { AppContext } from "../../context.ts";
 import { LedgerCache, loadLedgerView } from "./ledger-view.ts";
-import { examplesFromCorrections, examplesFromSet, SEED_TRAIN_DIR } from "./training-data.ts";
+import { examplesFromCorrections, examplesFromSet, SHIPPED_TRAINING_DIRS } from "./training-data.ts";
 import { loadMailInput } from "./load-mail.ts";
 
 export interface EngineOptions {
-  /** Labelled set folders to learn from; defaults to the shipped seed train split. */
+  /** Labelled set folders to learn from; defaults to the shipped training sets. */
   trainingDirs?: string[];
   /** Also learn from clerk corrections stored in the database (default true). */
   includeCorrections?: boolean;
@@ -48,7 +48,7 @@ export class ClassificationEngine {
 
   static async create({ ctx, options = {} }: { ctx: AppContext; options?: EngineOptions }): Promise<ClassificationEngine> {
     const started = performance.now();
-    const dirs = options.trainingDirs ?? [SEED_TRAIN_DIR];
+    const dirs = options.trainingDirs ?? SHIPPED_TRAINING_DIRS;
     const seed = (await Promise.all(dirs.map((d) => examplesFromSet(d)))).flat();
     const fromClerks = options.includeCorrections === false ? [] : await examplesFromCorrections({ ctx, ledger: await loadLedgerView({ ctx }) });
     const model = trainIntentModel([...seed, ...fromClerks]);

@@ -15,6 +15,8 @@ export interface EvalConfig {
   embedder: string;
   llm: string | null;
   classifier: string;
+  /** The labelled sets the classifier learnt from (never the scored one). */
+  trainingSets?: string[];
 }
 
 /** The eval report, with the keys of spec/eval-set-format.md (and a few more). */

@@ -15,7 +15,7 @@ import { headerEnd, headerFields } from "../ingest/content-hash.ts";
 import { ClassificationEngine, type EngineOptions } from "../classify/engine.ts";
 import { processMessage } from "../classify/process-message.ts";
 import { correctMessage } from "../inbox/corrections.ts";
-import { SEED_TRAIN_DIR } from "../classify/training-data.ts";
+import { SEED_TRAIN_DIR, SHIPPED_TRAINING_DIRS } from "../classify/training-data.ts";
 import { readLabelledSet, type Label } from "./labels.ts";
 import type { Prediction, Scored } from "./metrics.ts";
 import { buildReport, type EvalReport } from "./report.ts";
@@ -39,18 +39,25 @@ function dateOf(raw: Buffer): number {
  * Score the whole chain on a labelled set: a fresh in-memory database, the
  * set's ledger, and every email pushed through storage and the
  * process-message job exactly as mailbox ingestion does. The classifier is the
- * shipped one (seed train split); it never learns from the set it scores,
+ * shipped one (SHIPPED_TRAINING_DIRS, without the scored set); it never learns from the set it scores,
  * except in --feedback mode where the true labels are fed back as a clerk's
  * corrections, one email at a time in Date: order.
  */
 export async function runEval(env: Env, setDir: string, opts: EvalOptions = {}): Promise<EvalReport> {
   const set = await readLabelledSet(setDir);
-  if (path.resolve(setDir) === SEED_TRAIN_DIR && !opts.engine?.trainingDirs) {
+  const engineOptions = { ...opts.engine };
+  const scored = path.resolve(setDir);
+  if (scored === SEED_TRAIN_DIR && !engineOptions.trainingDirs) {
     process.stderr.write("warning: scoring the training split itself; figures say nothing about new mail\n");
+  } else if (SHIPPED_TRAINING_DIRS.includes(scored) && !engineOptions.trainingDirs) {
+    // A hand-written training set is scored by the model trained without it: the eval never
+    // learns from the set it scores.
+    engineOptions.trainingDirs = SHIPPED_TRAINING_DIRS.filter((d) => d !== scored);
+    process.stderr.write(`note: ${path.basename(scored)} is shipped training data; this eval trains without it\n`);
   }
   const database = await openDatabase({ dataDir: "memory://" });
   const ctx: AppContext = createContext({ ...env, LOG_LEVEL: "silent" }, database, createLogger("silent"));
-  const engine = await ClassificationEngine.create({ ctx, options: { includeCorrections: false, ...opts.engine } });
+  const engine = await ClassificationEngine.create({ ctx, options: { includeCorrections: false, ...engineOptions } });
   try {
     await importLedgerFile({ ctx, input: { path: set.ledgerPath } });
     engine.ledger.invalidate();
@@ -87,7 +94,12 @@ export async function runEval(env: Env, setDir: string, opts: EvalOptions = {}):
       items,
       llmCalls: usage?.calls ?? 0,
       tokens: (usage?.promptTokens ?? 0) + (usage?.completionTokens ?? 0),
-      config: { embedder: engine.embedder.id, llm: engine.llm?.model ?? null, classifier: engine.version },
+      config: {
+        embedder: engine.embedder.id,
+        llm: engine.llm?.model ?? null,
+        classifier: engine.version,
+        trainingSets: (engineOptions.trainingDirs ?? SHIPPED_TRAINING_DIRS).map((d) => path.basename(d)),
+      },
       feedback: !!opts.feedback,
     });
   } finally {
