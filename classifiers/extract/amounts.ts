@@ -33,7 +33,10 @@ const NUM = "(\\d{1,3}(?:[.,'’\\u00a0\\u202f ]\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?
 
 const WITH_CURRENCY = new RegExp(`${CUR_BEFORE}\\s?-?\\s?${NUM}|(?<![\\d.,])${NUM}\\s?${CUR_AFTER}`, "giu");
 const BARE = new RegExp(`(?<![\\p{L}\\d.,'/-])${NUM}(?![\\d]|[.,/-]\\d|\\s?%)`, "gu");
-const AMOUNT_CONTEXT = /(?:bedrag|totaal|totaalbedrag|saldo|som|openstaand|betaald|overgemaakt|amount|total|balance|sum|paid|transferred|outstanding|montant|somme|solde|total|payé|réglé|viré|betrag|summe|saldo|gesamt|bezahlt|überwiesen|offen|van|of|de|von)\s*(?:van|of|de|du|von|:)?\s*$/i;
+// A bare "113,66" is money after an amount word, after a pointing word ("die 113,66 heb ik
+// overgemaakt", "the 212.76", "ces 80,00"), or in brackets ("de 831 (266,08)", "(samen 181,25)").
+const AMOUNT_CONTEXT =
+  /(?:(?:bedrag|totaal|totaalbedrag|saldo|som|openstaand|betaald|overgemaakt|amount|total|balance|sum|paid|transferred|outstanding|montant|somme|solde|total|payé|réglé|viré|betrag|summe|saldo|gesamt|bezahlt|überwiesen|offen|van|of|de|von|die|deze|dat|the|this|these|les|ces|cette|den|diese|diesen|samen|zusammen|ensemble|together|soit|insgesamt)\s*(?:van|of|de|du|von|:)?|\()\s*$/i;
 const NOT_AMOUNT_BEFORE = /(?:nr\.?|no\.?|n°|nº|#|nummer|number|numéro|factuur|facture|rechnung|invoice|inv\.?|ref\.?|référence|referentie|order|po|bestel\w*|commande|tel\.?|phone|fax|gsm|iban|bic|btw|vat|tva|kvk|siret|siren|postcode|pagina|page|seite|artikel|art\.?)\s*[:.]?\s*$/i;
 
 /** "1.234,56" / "1,234.56" / "1 234,56" / "1'234.50" / "1234,-" → number. */

@@ -29,10 +29,13 @@ const CUES: Array<[Reason, number, string]> = [
 
   // The same goods or invoice billed twice, or already paid or credited.
   ["duplicate", 4, `duplicate(?: invoice| billing| charge)?|(?:invoiced|billed|charged|paid) twice|double[- ]?(?:charged|billed|invoiced|billing|payment)|twice for the same|already (?:been )?(?:invoiced|billed|paid|credited|settled)|paid (?:it |this )?(?:already|before)`],
+  ["damaged", 4, `beschädigte[nmrs]?|defekte[nmrs]?|kaputte[nmrs]?|zerbrochene[nmrs]?|ausgelaufen|beschadigde|gebroken|lekkende?|endommagées?|ab[iî]mées?`],
+
   ["duplicate", 4, `dubbel (?:gefactureerd|betaald)|(?:twee ?keer|tweemaal) (?:gefactureerd|betaald)|(?:reeds|al) (?:betaald|gecrediteerd|gefactureerd|voldaan)|dezelfde (?:levering|bestelling|bestelbon|goederen)|dubbele (?:factuur|facturatie|betaling)`],
   ["duplicate", 4, `doublon|(?:facturée?s?|payée?s?) deux fois|double (?:facturation|paiement)|déjà (?:payée?s?|réglée?s?|créditée?s?|facturée?s?)|même (?:livraison|commande|bon de commande|marchandise)`],
   ["duplicate", 4, `doppelt (?:berechnet|abgerechnet|bezahlt|fakturiert|in rechnung gestellt)|doppelberechnung|doppelzahlung|zweimal (?:berechnet|bezahlt|abgerechnet|fakturiert)|(?:bereits|schon) (?:bezahlt|gutgeschrieben|berechnet|abgerechnet|beglichen|in rechnung gestellt)|dieselbe (?:lieferung|bestellung|ware)`],
   ["duplicate", 4, `doppelte rechnung|facture en double|double invoice|same invoice|même facture|dezelfde factuur|dieselbe rechnung|(?:under|sous|onder|unter) (?:two|deux|twee|zwei) (?:different |différents |verschillende |verschiedenen )?(?:numbers|numéros|nummers|nummern)`],
+  ["duplicate", 4, `(?:fait |font )?double emploi|(?:al|reeds) (?:\\p{L}+\\s+){0,2}(?:op \\S+ )?aangerekend|(?:already|bereits|schon|déjà) (?:\\p{L}+\\s+){0,2}(?:on|auf|sur) (?:invoice|rechnung|la facture|\\S+)\\s+(?:\\p{L}+\\s+)?(?:charged|billed|berechnet|facturée?s?)`],
   // A line counted twice is about the quantity billed more often than a duplicate invoice.
   ["duplicate", 2, `twice|deux fois|dubbel|twee ?keer|tweemaal|doppelt|zweimal`],
 
@@ -42,6 +45,7 @@ const CUES: Array<[Reason, number, string]> = [
   ["wrong_entity", 4, `falsche (?:firma|gesellschaft|rechnungsadresse|ust|ust-id\\w*|firmierung|firmenname|empfänger)|(?:alte|frühere|andere|aufgelöste) (?:firma|gesellschaft)|nicht unsere|nicht auf uns`],
   ["wrong_entity", 3, `(?:vat|btw|tva|ust-?id\\w*|mwst)[- ]?(?:number|no\\.?|nummer|numéro|nr\\.?)?\\s+${W}(?:fout|onjuist|verkeerd|erroné|incorrect|wrong|falsch|klopt niet)|(?:op naam van|au nom de|in the name of|made out to|auf den namen)`],
   ["wrong_entity", 4, `niet (?:het|de) onze|nicht (?:die|der|das) unsere|(?:ausgestellt|adressiert)\\s+(?:sein\\s+)?(?:auf|an)\\s+(?:den|die|das|unseren|unsere|unser)|auf (?:unseren|unsere|unser|den|die) \\p{L}+ ausgestellt|libellée? (?:au nom|à l['’]ordre)`],
+  ["wrong_entity", 4, `(?:separate|different|another|other) (?:legal )?(?:entity|company)|andere (?:juridische )?(?:entiteit|vennootschap)|(?:autre|différente) (?:entité|société)(?: juridique)?|andere[nr]? (?:juristische[nr]? )?(?:person|gesellschaft|firma)|(?:reissue|re-issue|réémettre|opnieuw opmaken|neu ausstellen) (?:\\p{L}+\\s+){0,3}(?:to|à|aan|auf)`],
   ["wrong_entity", 1, `sister company|parent company|subsidiary|zustervennootschap|moedervennootschap|société (?:soeur|sœur|mère)|filiale|schwester\\p{L}*|mutter\\p{L}*|tochter\\p{L}*|dochter\\p{L}*`],
 
   // "Ordered 100, received 80", "n'en mentionne que 45", "Pro Karton fehlen 2 Rollen".
@@ -49,6 +53,7 @@ const CUES: Array<[Reason, number, string]> = [
   ["quantity", 5, `(?:maar|slechts|enkel|alleen)\\s+(?:\\p{L}+\\s+){0,2}${N}\\s+(?:\\p{L}+\\s+){0,2}(?:ontvangen|geleverd|gekregen)|er maar ${N}|${N}\\s+(?:\\p{L}+\\s+){0,2}(?:ontbreken|te weinig)|besteld\\s+${N}|komt niet overeen met (?:de )?(?:levering|pakbon|leveringsbon|afleverbon)`],
   ["quantity", 5, `(?:ne|n['’])\\s*(?:\\p{L}+\\s+){0,3}que\\s+${N}|(?:reçue?s?|livrée?s?) qu['’]une (?:seule )?fois|(?:seulement|que)\\s+${N}\\s+(?:\\p{L}+\\s+){0,2}(?:reçu|livré)|${N}\\s+(?:\\p{L}+\\s+){0,2}manqu|manqu\\w*\\s+${N}|commandé\\s+${N}|ne correspond pas (?:à|a) la livraison`],
   ["quantity", 5, `(?:ordered|received|besteld|ontvangen|geleverd|commandé|reçue?s?|livrée?s?|bestellt|erhalten|geliefert)(?:\\s+(?:and|en|et|und)\\s+\\p{L}+)?\\s+${N}|(?:there were|er waren(?: er)?|il y en avait|es waren)\\s+(?:only\\s+|maar\\s+|nur\\s+)?${N}`],
+  ["quantity", 5, `(?:terwijl|whereas|while|but|mais|alors qu['’]|aber|jedoch|während)\\s+(?:er\\s+|il\\s+n['’]en\\s+)?(?:only\\s+|maar\\s+|slechts\\s+|nur\\s+|que\\s+)?${N}\\s+(?:\\p{L}+\\s+){0,2}(?:geleverd|ontvangen|delivered|received|livrée?s?|reçue?s?|geliefert|erhalten|ont été livrée?s?)|geliefert wurden\\s+(?:\\p{L}+\\s+){0,4}(?:nur|lediglich)\\s+${N}|(?:berechnet|geliefert|bestellt) wurden\\s+${N}`],
   // "You charged 12 boxes" (not "12 hours": billed time is a service matter).
   ["quantity", 3, `(?:charged|invoiced|billed|gerekend|aangerekend|gefactureerd|comptez|compté|facturez|facturé|berechnet|berechnen)\\s+${N}(?!\\d|\\s+(?:hours|uren|heures|stunden))|${N}\\s+(?:\\p{L}+\\s+){0,2}(?:gerekend|aangerekend|gefactureerd|berechnet)`],
   ["quantity", 5, `fehlen\\s+${N}|${N}\\s+(?:\\p{L}+\\s+){0,2}fehlen|nur\\s+${N}\\s+(?:\\p{L}+\\s+){0,2}(?:erhalten|geliefert|bekommen)|bestellt\\s+${N}|stimmt nicht mit der lieferung|weicht von der lieferung ab`],

@@ -19,8 +19,14 @@ export const FUTURE_PAYMENT = cue([
   `vous (?:recevrez|aurez)|prévue?s?|programmée?s?|campagne de (?:virements|paiements)`,
   `(?:wird|werden)\\s+${S}(?:bezahlt|überwiesen|beglichen|ausgeglichen|angewiesen|gezahlt|zahlen|überweisen|begleichen|erfolgen|veranlasst)`,
   `(?:wir|ich)\\s+(?:werden\\s+)?(?:zahlen|überweisen|begleichen|veranlassen)|zahlen wir|überweisen wir|(?:zahlung|überweisung)\\s+erfolgt|eingeht|geplant|vorgesehen|zahlungslauf|sorge\\s+${S}dafür`,
-  `execution date|uitvoeringsdatum|ausführungsdatum|date d['’]exécution`,
 ]);
+
+/**
+ * The execution date of a transfer order: the payment date of a remittance
+ * advice when it is past, the promised date when it is still to come (the
+ * date itself tells which), so it is wanted by both and avoided by neither.
+ */
+export const EXECUTION_DATE = cue([`execution date|date of execution|uitvoeringsdatum|datum (?:van )?uitvoering|ausführungsdatum|ausgeführt am|date d['’]exécution|exécuté le`]);
 
 /** A sentence about a payment already made ("we have paid", "is betaald", "a été viré", "wurde überwiesen"), or a payment-date label. */
 export const PAST_PAYMENT = cue([
@@ -29,7 +35,7 @@ export const PAST_PAYMENT = cue([
   `(?:we|I)\\s+(?:just\\s+|already\\s+)?(?:paid|settled|transferred|sent|cleared|wired|made)|(?:already|just) paid|(?<!(?:be|been)\\s)paid (?:on|yesterday|today|last|this)|went out|remittance|proof of payment`,
   `(?:heb|hebben|heeft|is|zijn|werd|werden)\\s+${S}(?:betaald|overgemaakt|gestort|voldaan|verstuurd|uitgevoerd|gedaan|vereffend|overgeschreven)`,
   `(?:reeds|al)\\s+betaald|betaald op|betaalbewijs|betalingsbewijs|betalingsadvies|(?<!(?:wordt|worden|zal|zullen|gaat|gaan)\\s(?:\\S+\\s){0,10})betaald(?=\\s*[.,!]|\\s*$)`,
-  `(?:avons|ai|avez|a|ont|est|sont)\\s+${S}(?:payée?s?|réglée?s?|virée?s?|versée?s?|envoyée?s?|effectuée?s?|transférée?s?|soldée?s?|parti)`,
+  `(?:avons|ai|avez|a|ont|est|sont)\\s+${S}(?:payée?s?|réglée?s?|virée?s?|versée?s?|envoyée?s?|effectuée?s?|transférée?s?|soldée?s?|émise?s?|exécutée?s?|parti)`,
   `(?:virement|paiement|règlement)\\s+(?:a été\\s+)?(?:effectué|fait|exécuté|passé)|déjà (?:payée?s?|réglée?s?)|avis de (?:paiement|règlement|virement)|preuve de (?:paiement|virement)`,
   `(?:haben|habe|hat|wurde|wurden|ist|sind)\\s+${S}(?:bezahlt|überwiesen|beglichen|ausgeglichen|angewiesen|gezahlt|ausgeführt|veranlasst|erfolgt|raus)`,
   `(?:bereits|schon)\\s+(?:bezahlt|überwiesen|beglichen)|zahlungsavis|überweisungsbeleg|zahlungsbestätigung`,
@@ -56,6 +62,10 @@ export const PLAN_WORDS = cue([
 /** A "Total" line of a remittance advice (not the total due of a reminder). */
 export const TOTAL_LINE =
   /^(?:total|totaal|summe|gesamt(?:betrag|summe)?|montant total|total amount|total paid|totaal betaald|total payé|grand total|somme)(?![\p{L}])(?!.*(?<![\p{L}])(?:dû|due|openstaand|verschuldigd|offen|outstanding|restant|à payer|te betalen|zu zahlen)(?![\p{L}]))/iu;
+
+/** A labelled amount of a payment advice or transfer order ("Montant : 1 711,52 EUR", "Betrag 2.441,37", "Amount paid: £120.00"). */
+export const PAYMENT_AMOUNT_LINE =
+  /^(?:montant|amount|payment amount|betrag|zahlbetrag|überweisungsbetrag|bedrag|betaald bedrag|overgemaakt bedrag)(?:\s+(?:payé|viré|réglé|du virement|paid|transferred|betaald|overgemaakt|überwiesen))?\s*(?:\((?:eur|chf|gbp)\)|eur|chf|gbp)?\s*[:|]?\s*(?:€|eur|chf|£|gbp)?\s*-?\d/iu;
 
 /** A reminder's "total due" line ("Totaal openstaand: 3.219,51 EUR", "Total dû", "Summe offen"): our figure, not the sender's. */
 export const TOTAL_DUE_LINE =

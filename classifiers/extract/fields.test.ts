@@ -44,6 +44,13 @@ describe("extractFields per intent", () => {
     ["payment_plan_request", "Could we pay in three instalments of EUR 411.52?", { instalments: 3, amount: 411.52 }],
     ["insolvency_notice", "Bij vonnis is Bakkerij BV failliet verklaard, insolventienummer F.13/24/123. Tot curator is benoemd mr. J.P. de Vries.", { caseReference: "F.13/24/123", administrator: "mr. J.P. de Vries" }],
     ["question", "Wat is ons openstaand saldo?", {}],
+    // Remittance advices: the labelled execution date and amount, a bare amount the sender points at.
+    ["payment_notice", "Nous vous informons qu'un virement a été émis en votre faveur.\n\nDate d'exécution : 12/11/2024\nMontant : 1 711,52 EUR\n\nVF-2024-00685 du 27/09/2024 1 062,20\nVF-2024-00777 du 11/10/2024 649,32", { paidDate: "2024-11-12", amount: 1711.52 }],
+    ["payment_notice", "Die 113,66 heb ik op 2 november overgeschreven.", { paidDate: "2024-11-02", amount: 113.66 }],
+    ["payment_promise", "Überweisungsauftrag erfasst.\nAusführungsdatum: 20.11.2024\nBetrag: 2.441,37 EUR", { promisedDate: "2024-11-20", amount: 2441.37 }],
+    ["dispute", "La facture F2024-0114 fait double emploi avec la F2024-0113 : même bon de livraison.", { reason: "duplicate" }],
+    ["dispute", "Die Lieferung kam mit 8 beschädigten Kanistern an, wir reklamieren 412,80 EUR.", { reason: "damaged", amount: 412.8 }],
+    ["dispute", "Er staan 40 dozen op de factuur, terwijl er 24 geleverd zijn.", { reason: "quantity" }],
   ] as Array<[Intent, string, object]>)("%s: %s", (intent, text, expected) => {
     expect(fields(intent, text)).toEqual(expected);
   });

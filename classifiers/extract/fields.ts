@@ -9,7 +9,7 @@ import { findNewAddress } from "./address.ts";
 import { findAmounts, type FoundAmount } from "./amounts.ts";
 import { findDates, type FoundDate } from "./dates.ts";
 import { disputeReason } from "./dispute-reason.ts";
-import { DISPUTE_WORDS, FUTURE_PAYMENT, instalmentCount, NOT_PAYMENT_DATE, PAST_PAYMENT, PLAN_WORDS, requestedDocument, TOTAL_DUE_LINE, TOTAL_LINE } from "./field-cues.ts";
+import { DISPUTE_WORDS, EXECUTION_DATE, FUTURE_PAYMENT, instalmentCount, NOT_PAYMENT_DATE, PAST_PAYMENT, PAYMENT_AMOUNT_LINE, PLAN_WORDS, requestedDocument, TOTAL_DUE_LINE, TOTAL_LINE } from "./field-cues.ts";
 import { pickBySentence, type PickOptions, type Sentence } from "./field-pick.ts";
 import { findAdministrator, findCaseReference } from "./insolvency-fields.ts";
 import { findInvoiceRefs, type InvoiceRefMatch } from "./invoice-refs.ts";
@@ -85,8 +85,8 @@ function pickAmount(body: string, subject: string, options: PickOptions): FoundA
   return pickBySentence(findAmounts(subject), subject, options);
 }
 
-/** A remittance advice's "Total" line outweighs its rows. */
-const totalBonus = (_i: number, s: Sentence) => (TOTAL_LINE.test(s.text) ? 3 : 0);
+/** A remittance advice's "Total" or "Amount:" line outweighs its rows. */
+const totalBonus = (_i: number, s: Sentence) => (TOTAL_LINE.test(s.text) || PAYMENT_AMOUNT_LINE.test(s.text) ? 3 : 0);
 
 /**
  * The fields of intents.md for one intent, from the sender's own words (and,
@@ -118,7 +118,7 @@ export function extractFieldsDetailed(input: ExtractFieldsInput): ExtractedField
   switch (intent) {
     case "payment_promise": {
       const dates = findDates(text, ref, { lang, direction: "forward" });
-      const d = pickDate(dates, text, { want: FUTURE_PAYMENT, avoid: either(PAST_PAYMENT, DISPUTE_WORDS) }, (x) => x.date >= today);
+      const d = pickDate(dates, text, { want: either(FUTURE_PAYMENT, EXECUTION_DATE), avoid: either(PAST_PAYMENT, DISPUTE_WORDS) }, (x) => x.date >= today);
       set("promisedDate", d?.date, d?.text);
       const a = pickAmount(body, subject, { want: FUTURE_PAYMENT, avoid: either(PAST_PAYMENT, DISPUTE_WORDS), bonus: totalBonus });
       set("amount", a?.value, a?.text);
@@ -128,7 +128,7 @@ export function extractFieldsDetailed(input: ExtractFieldsInput): ExtractedField
       const dates = findDates(text, ref, { lang, direction: "backward" });
       // A payment already made is dated today or earlier (one day of slack for time zones).
       const latest = ymd(new Date(ref.instant.getTime() + 86_400_000), ref.offsetMinutes);
-      const d = pickDate(dates, text, { want: PAST_PAYMENT, avoid: either(FUTURE_PAYMENT, DISPUTE_WORDS) }, (x) => x.date <= latest);
+      const d = pickDate(dates, text, { want: either(PAST_PAYMENT, EXECUTION_DATE), avoid: either(FUTURE_PAYMENT, DISPUTE_WORDS) }, (x) => x.date <= latest);
       set("paidDate", d?.date, d?.text);
       const a = pickAmount(body, subject, { want: PAST_PAYMENT, avoid: either(FUTURE_PAYMENT, DISPUTE_WORDS), bonus: totalBonus });
       set("amount", a?.value, a?.text);

@@ -81,6 +81,8 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): strin
     .replace(/<(head|style|script|title|xml|o:\w+)\b[\s\S]*?<\/\1\s*>/gi, "")
     .replace(/<(?:br|hr)\b[^>]*>/gi, "\n")
     .replace(/<li\b[^>]*>/gi, "\n- ")
+    // One line per table row, no blank line between rows: a remittance table stays one block.
+    .replace(/<\/tr\s*>\s*(?=<tr\b)/gi, "")
     .replace(/<\/?(?:p|div|tr|table|tbody|thead|ul|ol|li|h[1-6]|blockquote|pre|section|article|header|footer|center|dl|dt|dd)\b[^>]*>/gi, "\n")
     .replace(/<\/t[dh]\s*>/gi, " \t")
     .replace(/<[^>]*>/g, "")

@@ -31,6 +31,13 @@ export interface SignatureSplit {
 
 const isBlank = (l: string) => !l.trim();
 
+/**
+ * A row of a remittance or invoice table ("VF-2024-00771 09-11-2024 3.221,00",
+ * "Totaal 4.796,38"): its long digit runs look like phone numbers, but it is
+ * what the mail is about, never a signature.
+ */
+const TABLE_ROW = /\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\s.*\d[.,]\d{2}(?!\d)|^(?:total\p{L}*|totaal|summe|somme|montant|bedrag|betrag|amount)(?![\p{L}]).*\d[.,]\d{2}(?!\d)/iu;
+
 /** A line of running text rather than a signature line: several lower-case words. */
 const prose = (l: string) => (l.match(/(?<![\p{L}@.])\p{Ll}{3,}(?![\p{L}@.])/gu) ?? []).length >= 4;
 
@@ -46,7 +53,7 @@ function contactBlockStart(lines: string[]): number | null {
     let q = p;
     while (q > 0 && !isBlank(lines[q - 1])) q--;
     const para = lines.slice(q, p).map((l) => l.trim());
-    if (!para.length || para.length > 10 || para.some((l) => l.length > 100 || prose(l))) break;
+    if (!para.length || para.length > 10 || para.some((l) => l.length > 100 || prose(l) || TABLE_ROW.test(l))) break;
     const c = para.filter((l) => CONTACT.test(l) || /^\[(?:image|cid)[^\]]*\]$/i.test(l)).length;
     if (c * 2 < para.length) break;
     contacts += c;

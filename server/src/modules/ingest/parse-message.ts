@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
 import { contentHash, headerEnd, headerFields } from "./content-hash.ts";
 import { extractPdfText } from "./pdf-text.ts";
+import { htmlToText } from "../../../../classifiers/text/html-to-text.ts";
 
 export interface ParsedAttachment {
   filename: string | null;
@@ -124,6 +125,16 @@ async function attachmentsOf(p: ParsedMail): Promise<ParsedAttachment[]> {
 }
 
 /**
+ * An HTML mail without a text/plain part. mailparser then derives the text
+ * itself and glues table cells together ("Payment date14.02.2025",
+ * "VF-2024-0086318.12.2024752.97"): remittance advices are tables, so such
+ * mail gets our own conversion, one row per line and cells apart.
+ */
+function htmlOnly(p: ParsedMail, raw: Buffer): boolean {
+  return typeof p.html === "string" && p.html.length > 0 && !/^content-type:\s*text\/plain/im.test(raw.toString("latin1"));
+}
+
+/**
  * Parse one raw RFC 822 message. Never throws: a message mailparser cannot
  * handle, or one without From/Date, comes back with parseStatus "parse_error"
  * and whatever could be read, so it is stored and shown, not dropped.
@@ -159,7 +170,7 @@ export async function parseMessage(raw: Buffer, maxBytes: number): Promise<Parse
     inReplyTo: angle(p.inReplyTo),
     references: refs.flatMap((r) => r.split(/\s+/)).filter(Boolean),
     headers: headerMap(raw),
-    text: p.text || (typeof p.html === "string" && p.html) || p.attachments.length ? (p.text ?? null) : rawBodyText(raw),
+    text: htmlOnly(p, raw) ? htmlToText(p.html as string, { dropQuotes: false }) || null : p.text || (typeof p.html === "string" && p.html) || p.attachments.length ? (p.text ?? null) : rawBodyText(raw),
     html: typeof p.html === "string" ? p.html : null,
     attachments: await attachmentsOf(p),
   };
