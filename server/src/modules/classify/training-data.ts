@@ -33,9 +33,15 @@ export async function examplesFromSet(dir: string): Promise<LabelledExample[]> {
   const set = await readLabelledSet(dir);
   const ledger = ledgerViewFromJson(JSON.parse(await readFile(set.ledgerPath, "utf8")));
   const out: LabelledExample[] = [];
-  for (const e of set.emails) {
-    const parsed = await parseMessage(await readFile(e.path), 25 * 1024 * 1024);
-    out.push({ text: mailTexts(mailInputFromParsed(parsed), ledger).model, intent: e.label.intent, language: e.label.language });
+  // Files are read 128 at a time: one await per file cost 1.5 s of the start-up for the seed set
+  // alone (the reads wait in turn), all at once could exhaust file descriptors.
+  for (let i = 0; i < set.emails.length; i += 128) {
+    const chunk = set.emails.slice(i, i + 128);
+    const raws = await Promise.all(chunk.map((e) => readFile(e.path)));
+    for (const [j, e] of chunk.entries()) {
+      const parsed = await parseMessage(raws[j], 25 * 1024 * 1024);
+      out.push({ text: mailTexts(mailInputFromParsed(parsed), ledger).model, intent: e.label.intent, language: e.label.language });
+    }
   }
   return out;
 }
