@@ -30,6 +30,8 @@ export const envSchema = z.object({
   SMTP_URL: z.string().optional(),
   RELANCE_ADMIN_EMAIL: z.string().email().optional(),
   RELANCE_ADMIN_PASSWORD: z.string().min(8).optional(),
+  /** Seals mailbox passwords kept in the database (AES-256-GCM); see lib/secret-box.ts. */
+  RELANCE_SECRET_KEY: z.string().min(16, "must be at least 16 characters").optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

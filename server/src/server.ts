@@ -8,6 +8,7 @@ import { ClassificationEngine, type EngineOptions } from "./modules/classify/eng
 import { processMessageJobs } from "./modules/classify/process-message-jobs.ts";
 import { PROCESS_MESSAGE_QUEUE } from "./modules/ingest/store-message.ts";
 import { MailboxSyncManager } from "./modules/ingest/sync-manager.ts";
+import { sealStoredPasswords } from "./modules/mailboxes/seal-passwords.ts";
 import { ensureAdminFromEnv } from "./modules/users/first-run.ts";
 import { prepareActions } from "./modules/drafts/prepare-actions.ts";
 import { caseJobHandlers, ensureDailyCaseCheck, registerCaseListeners } from "./modules/promises/jobs.ts";
@@ -43,6 +44,7 @@ export async function startRuntime(env: Env, opts: { engine?: EngineOptions; wor
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
   const ctx = createContext(env, database);
   await ensureAdminFromEnv(ctx);
+  await sealStoredPasswords({ ctx });
   const engine = await ClassificationEngine.create({ ctx, options: opts.engine });
   const runWorker = opts.worker ?? env.RELANCE_WORKER;
   const worker = runWorker ? new JobWorker(ctx, jobHandlers(ctx, engine)) : null;

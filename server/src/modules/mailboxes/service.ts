@@ -4,6 +4,7 @@ import { AppError, notFound } from "../../errors.ts";
 import { mailboxes } from "../../db/schema/mailboxes.ts";
 import { mailboxSyncState } from "../../db/schema/mailbox-sync-state.ts";
 import type { CreateMailboxInput, MailboxView } from "./schemas.ts";
+import { isSealed, openSecret, sealSecret } from "../../lib/secret-box.ts";
 
 export type MailboxRow = typeof mailboxes.$inferSelect;
 type SyncRow = typeof mailboxSyncState.$inferSelect;
@@ -14,9 +15,18 @@ export const MAILBOX_EVENTS = { created: "mailbox.created", syncRequested: "mail
 const envVarOf = (secret: string | null | undefined) => (secret?.startsWith("env:") ? secret.slice(4) : null);
 const sourceOf = (secret: string | null | undefined) => (!secret ? null : secret.startsWith("env:") ? "env" : "stored");
 
-/** A password as given, or read from the environment for `env:VARNAME`. */
+/** A password as given, read from the environment for `env:VARNAME`, or opened when sealed. */
 export function resolveSecret(value: string | null | undefined, env: NodeJS.ProcessEnv = process.env): string {
   if (!value) throw new AppError("BAD_REQUEST", "no password configured");
+  if (isSealed(value)) {
+    const key = env.RELANCE_SECRET_KEY;
+    if (!key) throw new AppError("BAD_REQUEST", "the stored password is encrypted and RELANCE_SECRET_KEY is not set");
+    try {
+      return openSecret(value, key);
+    } catch {
+      throw new AppError("BAD_REQUEST", "the stored password cannot be decrypted with RELANCE_SECRET_KEY (was the key changed?)");
+    }
+  }
   const name = envVarOf(value);
   if (name === null) return value;
   const v = env[name];
@@ -99,6 +109,8 @@ export async function getMailboxRow({ ctx, input }: { ctx: AppContext; input: { 
 }
 
 export async function createMailbox({ ctx, input }: { ctx: AppContext; input: CreateMailboxInput }): Promise<MailboxView> {
+  const key = ctx.env.RELANCE_SECRET_KEY;
+  const seal = (p: string | undefined) => (p && key ? sealSecret(p, key) : p);
   const [row] = await ctx.db
     .insert(mailboxes)
     .values({
@@ -109,10 +121,10 @@ export async function createMailbox({ ctx, input }: { ctx: AppContext; input: Cr
       imapPort: input.port,
       imapSecure: input.secure,
       imapUser: input.user,
-      imapPassword: input.password,
+      imapPassword: seal(input.password),
       folder: input.folder,
       sentFolder: input.sentFolder,
-      smtp: input.smtp ?? null,
+      smtp: input.smtp ? { ...input.smtp, password: seal(input.smtp.password) } : null,
       enabled: input.enabled,
     })
     .onConflictDoNothing({ target: mailboxes.name })
