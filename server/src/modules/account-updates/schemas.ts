@@ -39,3 +39,4 @@ export const accountUpdateView = z.object({
   decisionNote: z.string().nullable(),
   createdAt: z.string(),
 });
+export type AccountUpdateView = z.infer<typeof accountUpdateView>;
