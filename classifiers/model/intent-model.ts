@@ -134,9 +134,10 @@ export class IntentModel {
     // examples (seed-test macro-F1 varied 0.90-0.92 between seeds); the mean of
     // five runs' weights is steadier and better than any one of them, and
     // costs nothing when predicting. Three epochs each are enough then.
+    // Runs after the first are summed into it as they finish (one extra model in memory at a time).
     const random = mulberry32(opts.seed);
-    const runs: Array<[SoftmaxRegression, SoftmaxRegression]> = [];
-    for (let bag = 0; bag < Math.max(1, opts.bags); bag++) {
+    const bags = Math.max(1, opts.bags);
+    for (let bag = 0; bag < bags; bag++) {
       const lr = bag === 0 ? this.lr : new SoftmaxRegression(this.lr.dims, K, { learningRate: opts.learningRate, l2: opts.l2 });
       const signalLr = bag === 0 ? this.signalLr : new SoftmaxRegression(this.signalLr.dims, K, { learningRate: opts.learningRate, l2: opts.l2 });
       const order = data.map((_, i) => i);
@@ -147,12 +148,13 @@ export class IntentModel {
           if (opts.signalBlend > 0) signalLr.step(data[i].s, data[i].y, this.classWeights[data[i].y]);
         }
       }
-      if (bag > 0) runs.push([lr, signalLr]);
+      if (bag > 0) {
+        this.lr.addWeights(lr);
+        this.signalLr.addWeights(signalLr);
+      }
     }
-    if (runs.length) {
-      this.lr.averageWith(runs.map((r) => r[0]));
-      this.signalLr.averageWith(runs.map((r) => r[1]));
-    }
+    this.lr.scaleWeights(1 / bags);
+    this.signalLr.scaleWeights(1 / bags);
     for (const e of examples) {
       if (e.embedding) this.knn.push({ embedding: e.embedding, label: label(e.intent) });
       if (e.language) this.languages[e.language] = (this.languages[e.language] ?? 0) + 1;

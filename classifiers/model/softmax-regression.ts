@@ -81,17 +81,18 @@ export class SoftmaxRegression {
   }
 
   /**
-   * Replace the weights by the mean of this model's and the others' (same
-   * dims). The AdaGrad state stays this model's: online learning continues
-   * from it with its step sizes.
+   * Add another model's weights (same dims) to this one's; with scaleWeights
+   * this averages training runs. The AdaGrad state stays this model's: online
+   * learning continues from it with its step sizes.
    */
-  averageWith(others: SoftmaxRegression[]): void {
-    const n = others.length + 1;
-    for (const o of others) {
-      for (let i = 0; i < this.weights.length; i++) this.weights[i] += o.weights[i];
-      for (let k = 0; k < this.classes; k++) this.bias[k] += o.bias[k];
-    }
-    for (let i = 0; i < this.weights.length; i++) this.weights[i] /= n;
-    for (let k = 0; k < this.classes; k++) this.bias[k] /= n;
+  addWeights(other: SoftmaxRegression): void {
+    for (let i = 0; i < this.weights.length; i++) this.weights[i] += other.weights[i];
+    for (let k = 0; k < this.classes; k++) this.bias[k] += other.bias[k];
+  }
+
+  scaleWeights(factor: number): void {
+    if (factor === 1) return;
+    for (let i = 0; i < this.weights.length; i++) this.weights[i] *= factor;
+    for (let k = 0; k < this.classes; k++) this.bias[k] *= factor;
   }
 }
