@@ -1,3 +1,4 @@
+import path from "node:path";
 import { trainIntentModel, type IntentModel } from "../../../../classifiers/model/intent-model.ts";
 import { createEmbedder, type Embedder } from "../../../../classifiers/embedders/embedder.ts";
 import { mailTexts } from "../../../../classifiers/model-text.ts";
@@ -40,7 +41,8 @@ export class ClassificationEngine {
     readonly model: IntentModel,
     readonly embedder: Embedder,
     readonly llm: LlmClient | null,
-    readonly trainingStats: { examples: number; corrections: number; ms: number },
+    /** `sets`: the labelled set folders learnt from, by name. */
+    readonly trainingStats: { sets: string[]; examples: number; corrections: number; ms: number },
   ) {
     this.ledger = new LedgerCache(ctx);
     ctx.events.on("correction.created", this.onCorrection);
@@ -54,7 +56,7 @@ export class ClassificationEngine {
     const model = trainIntentModel([...seed, ...fromClerks]);
     const embedder = options.embedder ?? createEmbedder(ctx.env);
     const llm = options.llm !== undefined ? options.llm : createLlmClient({ env: ctx.env, db: ctx.db, log: ctx.log });
-    const stats = { examples: seed.length, corrections: fromClerks.length, ms: Math.round(performance.now() - started) };
+    const stats = { sets: dirs.map((d) => path.basename(d)), examples: seed.length, corrections: fromClerks.length, ms: Math.round(performance.now() - started) };
     ctx.log.info("classifier trained", { ...stats, version: model.version, embedder: embedder.id, llm: llm?.model ?? null });
     return new ClassificationEngine(ctx, model, embedder, llm, stats);
   }

@@ -28,8 +28,25 @@ export const SEED_TRAIN_DIR = path.join(SETS_DIR, "seed-train");
  */
 export const SHIPPED_TRAINING_DIRS = [SEED_TRAIN_DIR, path.join(SETS_DIR, "hand-a"), path.join(SETS_DIR, "hand-b")];
 
-/** Examples from a labelled set folder, with the same text the pipeline will classify. */
-export async function examplesFromSet(dir: string): Promise<LabelledExample[]> {
+const setExamples = new Map<string, Promise<LabelledExample[]>>();
+
+/**
+ * Examples from a labelled set folder, with the same text the pipeline will
+ * classify. Read once per process: the sets ship with the code, and eval,
+ * bench and the tests create several engines from the same folders.
+ */
+export function examplesFromSet(dir: string): Promise<LabelledExample[]> {
+  const key = path.resolve(dir);
+  let examples = setExamples.get(key);
+  if (!examples) {
+    examples = readExamples(key);
+    setExamples.set(key, examples);
+    examples.catch(() => setExamples.delete(key));
+  }
+  return examples;
+}
+
+async function readExamples(dir: string): Promise<LabelledExample[]> {
   const set = await readLabelledSet(dir);
   const ledger = ledgerViewFromJson(JSON.parse(await readFile(set.ledgerPath, "utf8")));
   const out: LabelledExample[] = [];

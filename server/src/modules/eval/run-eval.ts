@@ -98,7 +98,7 @@ export async function runEval(env: Env, setDir: string, opts: EvalOptions = {}):
         embedder: engine.embedder.id,
         llm: engine.llm?.model ?? null,
         classifier: engine.version,
-        trainingSets: (engineOptions.trainingDirs ?? SHIPPED_TRAINING_DIRS).map((d) => path.basename(d)),
+        trainingSets: engine.trainingStats.sets,
       },
       feedback: !!opts.feedback,
     });

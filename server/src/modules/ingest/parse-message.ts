@@ -100,7 +100,8 @@ function fromHeadersOnly(raw: Buffer, status: ParsedMessage["parseStatus"], erro
  * text rather than lost to classification.
  */
 function rawBodyText(raw: Buffer): string | null {
-  const body = raw.subarray(headerEnd(raw).bodyStart, headerEnd(raw).bodyStart + 200_000).toString("utf8").trim();
+  const { bodyStart } = headerEnd(raw);
+  const body = raw.subarray(bodyStart, bodyStart + 200_000).toString("utf8").trim();
   return body || null;
 }
 
@@ -125,13 +126,17 @@ async function attachmentsOf(p: ParsedMail): Promise<ParsedAttachment[]> {
 }
 
 /**
- * An HTML mail without a text/plain part. mailparser then derives the text
- * itself and glues table cells together ("Payment date14.02.2025",
- * "VF-2024-0086318.12.2024752.97"): remittance advices are tables, so such
- * mail gets our own conversion, one row per line and cells apart.
+ * The text for classification. An HTML mail without a text/plain part gets
+ * our own conversion: mailparser then derives the text itself and glues table
+ * cells together ("Payment date14.02.2025", "VF-2024-0086318.12.2024752.97"),
+ * and remittance advices are tables. A message that parsed to nothing keeps
+ * its body bytes (rawBodyText).
  */
-function htmlOnly(p: ParsedMail, raw: Buffer): boolean {
-  return typeof p.html === "string" && p.html.length > 0 && !/^content-type:\s*text\/plain/im.test(raw.toString("latin1"));
+function textOf(p: ParsedMail, raw: Buffer): string | null {
+  const html = typeof p.html === "string" && p.html ? p.html : null;
+  if (html && !/^content-type:\s*text\/plain/im.test(raw.toString("latin1"))) return htmlToText(html, { dropQuotes: false }) || null;
+  if (p.text || html || p.attachments.length) return p.text ?? null;
+  return rawBodyText(raw);
 }
 
 /**
@@ -170,7 +175,7 @@ export async function parseMessage(raw: Buffer, maxBytes: number): Promise<Parse
     inReplyTo: angle(p.inReplyTo),
     references: refs.flatMap((r) => r.split(/\s+/)).filter(Boolean),
     headers: headerMap(raw),
-    text: htmlOnly(p, raw) ? htmlToText(p.html as string, { dropQuotes: false }) || null : p.text || (typeof p.html === "string" && p.html) || p.attachments.length ? (p.text ?? null) : rawBodyText(raw),
+    text: textOf(p, raw),
     html: typeof p.html === "string" ? p.html : null,
     attachments: await attachmentsOf(p),
   };

@@ -13,6 +13,8 @@ export const smtpConfigSchema = z.object({
   user: z.string().min(1).max(320).optional(),
   password: secret.optional(),
 });
+/** A mailbox's own SMTP settings, as stored in mailboxes.smtp. */
+export type SmtpConfig = z.infer<typeof smtpConfigSchema>;
 
 export const createMailboxSchema = z.object({
   name: z.string().trim().min(1).max(100),

@@ -2,8 +2,7 @@ import { eq } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
 import { mailboxes } from "../../db/schema/mailboxes.ts";
 import { isSealed, sealSecret } from "../../lib/secret-box.ts";
-
-type Smtp = { host: string; port: number; secure: boolean; user?: string; password?: string };
+import type { SmtpConfig } from "./schemas.ts";
 
 /** A password kept in the database in clear text (not an `env:` reference, not sealed). */
 const inClear = (v: string | null | undefined): v is string => !!v && !v.startsWith("env:") && !isSealed(v);
@@ -19,7 +18,7 @@ export async function sealStoredPasswords({ ctx }: { ctx: AppContext }): Promise
   let sealed = 0;
   let clear = 0;
   for (const r of rows) {
-    const smtp = (r.smtp ?? null) as Smtp | null;
+    const smtp = (r.smtp ?? null) as SmtpConfig | null;
     if (!inClear(r.imapPassword) && !inClear(smtp?.password)) continue;
     if (!key) {
       clear++;

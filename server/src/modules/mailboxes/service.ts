@@ -3,7 +3,7 @@ import type { AppContext } from "../../context.ts";
 import { AppError, notFound } from "../../errors.ts";
 import { mailboxes } from "../../db/schema/mailboxes.ts";
 import { mailboxSyncState } from "../../db/schema/mailbox-sync-state.ts";
-import type { CreateMailboxInput, MailboxView } from "./schemas.ts";
+import type { CreateMailboxInput, MailboxView, SmtpConfig } from "./schemas.ts";
 import { isSealed, openSecret, sealSecret } from "../../lib/secret-box.ts";
 
 export type MailboxRow = typeof mailboxes.$inferSelect;
@@ -35,7 +35,7 @@ export function resolveSecret(value: string | null | undefined, env: NodeJS.Proc
 }
 
 function view(m: MailboxRow, s: SyncRow | null, messageCount: number): MailboxView {
-  const smtp = (m.smtp ?? null) as { host: string; port: number; secure: boolean; user?: string; password?: string } | null;
+  const smtp = (m.smtp ?? null) as SmtpConfig | null;
   return {
     id: m.id,
     name: m.name,
